@@ -1,0 +1,74 @@
+"""interviewkit: interviews as typed, frozen data.
+
+Read an interview from plain text, Markdown or JSON, look at who said what,
+and write it back in any of those formats::
+
+    import interviewkit as ik
+    iv = ik.read("seeds/000_6a59695d095b634e.txt")
+    ik.write(iv, "interview.json")
+
+Everything public is importable from this package; the submodules are the
+implementation.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from interviewkit.errors import (
+    FormatError,
+    InterviewkitError,
+    ParseError,
+    ValidationError,
+)
+from interviewkit.formats import (
+    Format,
+    dumps,
+    format_for_path,
+    formats,
+    get_format,
+    loads,
+    read,
+    write,
+)
+from interviewkit.model import (
+    Block,
+    ImageCaption,
+    Interview,
+    Metadata,
+    Prose,
+    ProseKind,
+    Role,
+    Speaker,
+    Turn,
+)
+
+try:
+    __version__ = version("interviewkit")
+except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+    __version__ = "0.0.0"
+
+__all__ = [
+    "Block",
+    "Format",
+    "FormatError",
+    "ImageCaption",
+    "Interview",
+    "InterviewkitError",
+    "Metadata",
+    "ParseError",
+    "Prose",
+    "ProseKind",
+    "Role",
+    "Speaker",
+    "Turn",
+    "ValidationError",
+    "__version__",
+    "dumps",
+    "format_for_path",
+    "formats",
+    "get_format",
+    "loads",
+    "read",
+    "write",
+]

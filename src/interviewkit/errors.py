@@ -1,0 +1,155 @@
+"""The exceptions interviewkit raises.
+
+Every exception derives from `InterviewkitError`, so one ``except`` clause
+catches them all. Each keeps its inputs as attributes and pickles.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "FormatError",
+    "InterviewkitError",
+    "ParseError",
+    "ValidationError",
+]
+
+
+class InterviewkitError(Exception):
+    """Base class of every exception interviewkit raises on purpose."""
+
+
+class ValidationError(InterviewkitError, ValueError):
+    """An attempt to build a model object that would be invalid.
+
+    Args:
+        message: What is wrong, in words.
+        path: Where inside the object it is wrong, as attribute names and
+            indices from the object being built, for example
+            ``("body", 3, "speaker")``. Empty when the object as a whole is
+            at fault.
+
+    Example:
+        >>> from interviewkit import Speaker
+        >>> Speaker(id="", name="Darren Star")
+        Traceback (most recent call last):
+        ...
+        interviewkit.errors.ValidationError: id must not be empty or blank
+
+    """
+
+    def __init__(self, message: str, *, path: tuple[str | int, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_validation_error, (self.message, self.path))
+
+
+def _rebuild_validation_error(
+    message: str, path: tuple[str | int, ...]
+) -> ValidationError:
+    return ValidationError(message, path=path)
+
+
+class FormatError(InterviewkitError, ValueError):
+    """A format name or file suffix that no registered format claims.
+
+    Args:
+        message: What is wrong, naming the known formats.
+
+    """
+
+
+class ParseError(InterviewkitError, ValueError):
+    """Input that a reader cannot turn into a valid `Interview`.
+
+    It prints as ``source:line:column: message``, the way compilers and
+    linters report, so editors and terminals can jump to the spot. Line and
+    column count from 1; a column counts characters, not bytes. An error in
+    the structure of a document rather than its syntax may have no line and
+    column but a `path` instead, printed after the message.
+
+    Args:
+        message: What was found and what was expected.
+        format: The name of the format being read (``"json"``, ...).
+        line: The 1-based line of the problem, if known.
+        column: The 1-based column of the problem, if known.
+        source: Where the input came from: a path, or ``"<string>"``.
+        path: For structural errors, a JSON-path-like location such as
+            ``$.interview.body[3].speaker``.
+
+    Example:
+        >>> import interviewkit as ik
+        >>> try:
+        ...     ik.loads('{"version": 1', format="json")
+        ... except ik.ParseError as error:
+        ...     print(error)
+        <string>:1:14: json: expecting ',' delimiter
+
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        format: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        source: str | None = None,
+        path: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.format = format
+        self.line = line
+        self.column = column
+        self.source = source
+        self.path = path
+
+    def __str__(self) -> str:
+        where = self.source if self.source is not None else "<string>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        what = f"{self.format}: " if self.format else ""
+        at = f" @ {self.path}" if self.path else ""
+        return f"{where}: {what}{self.message}{at}"
+
+    def with_source(self, source: str) -> ParseError:
+        """Return a copy of this error that names ``source`` as its origin."""
+        return ParseError(
+            self.message,
+            format=self.format,
+            line=self.line,
+            column=self.column,
+            source=source,
+            path=self.path,
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild_parse_error,
+            (
+                self.message,
+                self.format,
+                self.line,
+                self.column,
+                self.source,
+                self.path,
+            ),
+        )
+
+
+def _rebuild_parse_error(
+    message: str,
+    format: str | None,
+    line: int | None,
+    column: int | None,
+    source: str | None,
+    path: str | None,
+) -> ParseError:
+    return ParseError(
+        message, format=format, line=line, column=column, source=source, path=path
+    )

@@ -1,0 +1,371 @@
+"""JSON: the complete, versioned interchange form of an interview.
+
+A document is an envelope around the interview::
+
+    {"format": "interviewkit", "version": 1, "interview": {...}}
+
+Body blocks are tagged by a ``"type"`` key (``"turn"``, ``"caption"``,
+``"prose"``); fields that hold their default value are left out. The JSON
+Schema of version 1 ships with the package as ``interviewkit/schema/
+interview-v1.schema.json`` (see `schema`). Reading what the writer wrote
+gives back an equal `Interview`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, NoReturn
+
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from interviewkit.errors import ParseError, ValidationError
+from interviewkit.formats import Format
+from interviewkit.model import (
+    Block,
+    ImageCaption,
+    Interview,
+    Metadata,
+    Prose,
+    Speaker,
+    Turn,
+)
+
+__all__ = ["FORMAT", "VERSION", "dumps", "loads", "schema"]
+
+VERSION = 1
+"""The version of the JSON layout this release writes and reads."""
+
+_ENVELOPE_KEYS = frozenset({"format", "version", "interview"})
+
+_TAGS: dict[type, str] = {Turn: "turn", ImageCaption: "caption", Prose: "prose"}
+
+
+class _WireError(TypeError):
+    """A JSON value of the wrong type; its message is shown to the user."""
+
+
+def _strict(kind: type) -> Callable[[Any, type], Any]:
+    def structure(value: Any, _: type) -> Any:
+        if type(value) is not kind:
+            raise _WireError(f"expected {_JSON_TYPES[kind]}, got {_json_type(value)}")
+        return value
+
+    return structure
+
+
+_JSON_TYPES: dict[type, str] = {
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    str: "string",
+    list: "array",
+    dict: "object",
+}
+
+
+def _is(expected: Any) -> Callable[[Any], bool]:
+    def matches(kind: Any) -> bool:
+        return bool(kind == expected)
+
+    return matches
+
+
+def _expect(
+    container: type, structure: Callable[[Any, Any], Any]
+) -> Callable[[Any, Any], Any]:
+    def checked(value: Any, kind: Any) -> Any:
+        if type(value) is not container:
+            raise _WireError(
+                f"expected {_JSON_TYPES[container]}, got {_json_type(value)}"
+            )
+        return structure(value, kind)
+
+    return checked
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def _structure_extras(value: Any, _: type) -> Mapping[str, str | tuple[str, ...]]:
+    if type(value) is not dict:
+        raise _WireError(f"expected object, got {_json_type(value)}")
+    extras: dict[str, str | tuple[str, ...]] = {}
+    for key, item in value.items():
+        if type(item) is str:
+            extras[key] = item
+        elif type(item) is list and all(type(v) is str for v in item):
+            extras[key] = tuple(item)
+        else:
+            raise _WireError(
+                f"extras[{key!r}]: expected string or array of strings, "
+                f"got {_json_type(item)}"
+            )
+    return MappingProxyType(extras)
+
+
+def _unstructure_extras(
+    extras: Mapping[str, str | tuple[str, ...]],
+) -> dict[str, str | list[str]]:
+    return {
+        key: value if isinstance(value, str) else list(value)
+        for key, value in extras.items()
+    }
+
+
+def _make_converter(*, detailed_validation: bool) -> cattrs.Converter:
+    converter = cattrs.Converter(
+        forbid_extra_keys=True,
+        omit_if_default=True,
+        detailed_validation=detailed_validation,
+    )
+    configure_converter(converter)
+    return converter
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Teach ``converter`` the version-1 JSON layout of the model.
+
+    Strings and integers must have their JSON types (no ``"12"`` for 12),
+    unknown keys are errors, and body blocks are a union tagged by
+    ``"type"``, written first.
+    """
+    converter.register_structure_hook(str, _strict(str))
+    converter.register_structure_hook(int, _strict(int))
+    converter.register_structure_hook(
+        Metadata,
+        make_dict_structure_fn(
+            Metadata,
+            converter,
+            _cattrs_forbid_extra_keys=True,
+            extras=override(struct_hook=_structure_extras),
+        ),
+    )
+    converter.register_unstructure_hook(
+        Metadata,
+        make_dict_unstructure_fn(
+            Metadata,
+            converter,
+            _cattrs_omit_if_default=True,
+            extras=override(unstruct_hook=_unstructure_extras),
+        ),
+    )
+    structure_fns = {
+        tag: converter.get_structure_hook(cls) for cls, tag in _TAGS.items()
+    }
+    unstructure_fns = {
+        cls: (tag, converter.get_unstructure_hook(cls)) for cls, tag in _TAGS.items()
+    }
+    known = ", ".join(sorted(structure_fns))
+
+    def structure_block(value: Any, _: type) -> Block:
+        if type(value) is not dict:
+            raise _WireError(f"expected object, got {_json_type(value)}")
+        # The parsed document belongs to the reader, so popping is safe.
+        tag = value.pop("type", None)
+        structure = structure_fns.get(tag) if type(tag) is str else None
+        if structure is None:
+            found = "no type" if tag is None else f"type {tag!r}"
+            raise _WireError(f"block has {found}; expected one of {known}")
+        block: Block = structure(value, Block)
+        return block
+
+    def unstructure_block(block: Block) -> dict[str, Any]:
+        tag, unstructure = unstructure_fns[type(block)]
+        return {"type": tag, **unstructure(block)}
+
+    converter.register_structure_hook(Block, structure_block)
+    # JSON arrays and objects only: a dict must not pass for a sequence, nor
+    # a list for an object. Hooks of classes are generated with the hooks of
+    # their fields built in, so the containers go first, the classes last.
+    sequences: tuple[Any, ...] = (
+        tuple[str, ...],
+        tuple[Speaker, ...],
+        tuple[Block, ...],
+    )
+    for sequence in sequences:
+        converter.register_structure_hook_func(
+            _is(sequence), _expect(list, converter.get_structure_hook(sequence))
+        )
+    for kind in (Speaker, Metadata, Interview):
+        converter.register_structure_hook(
+            kind, _expect(dict, converter.get_structure_hook(kind))
+        )
+    converter.register_unstructure_hook(Block, unstructure_block)
+
+
+_fast = _make_converter(detailed_validation=False)
+_detailed = _make_converter(detailed_validation=True)
+
+
+def _fail(
+    message: str,
+    *,
+    path: str | None = None,
+    line: int | None = None,
+    column: int | None = None,
+) -> NoReturn:
+    raise ParseError(message, format="json", path=path, line=line, column=column)
+
+
+def _reject_constant(name: str) -> NoReturn:
+    _fail(f"{name} is not valid JSON; numbers must be finite")
+
+
+def _suffix(parts: tuple[str | int, ...]) -> str:
+    return "".join(
+        f"[{part}]" if isinstance(part, int) else f".{part}" for part in parts
+    )
+
+
+def _format_exception(error: BaseException, kind: type | None) -> str:
+    if isinstance(error, ValidationError):
+        # A model invariant: keep its words and point inside the object.
+        return f"{error.message}\0{_suffix(error.path)}"
+    if isinstance(error, _WireError):
+        return str(error)
+    return cattrs.v.format_exception(error, kind)
+
+
+def _structure_error(error: Exception) -> NoReturn:
+    """Turn a structuring failure into a ParseError with a ``$.path``."""
+    if isinstance(error, ValidationError):
+        _fail(error.message, path="$.interview" + _suffix(error.path))
+    if isinstance(error, _WireError):
+        _fail(str(error), path="$.interview")
+    if isinstance(error, cattrs.BaseValidationError):
+        first = cattrs.transform_error(
+            error, path="$.interview", format_exception=_format_exception
+        )[0]
+        message, _, path = first.rpartition(" @ ")
+        message, _, suffix = message.partition("\0")
+        _fail(message, path=path + suffix)
+    raise error
+
+
+def _check_envelope(document: Any) -> dict[str, Any]:
+    if type(document) is not dict:
+        _fail(
+            f"expected an object with format, version and interview, "
+            f"got {_json_type(document)}",
+            path="$",
+        )
+    extra = sorted(set(document) - _ENVELOPE_KEYS)
+    if extra:
+        _fail(f"unknown key {extra[0]!r}", path=f"$.{extra[0]}")
+    if document.get("format") != "interviewkit":
+        _fail(
+            f'expected "format": "interviewkit", got {document.get("format")!r}',
+            path="$.format",
+        )
+    version = document.get("version")
+    if type(version) is not int:
+        _fail(
+            f"expected an integer version, got {_json_type(version)}",
+            path="$.version",
+        )
+    if version != VERSION:
+        _fail(
+            f"unsupported version {version}; this release reads version {VERSION}",
+            path="$.version",
+        )
+    if "interview" not in document:
+        _fail("missing key 'interview'", path="$.interview")
+    return document
+
+
+def loads(text: str) -> Interview:
+    """Read an interview from a JSON document.
+
+    Raises:
+        ParseError: With a line and column for bad syntax, and a ``$.path``
+            for a document whose structure or content is wrong.
+
+    Example:
+        >>> iv = loads('{"format": "interviewkit", "version": 1, '
+        ...            '"interview": {"title": "Hello"}}')
+        >>> iv.title
+        'Hello'
+
+    """
+    try:
+        document = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        _fail(error.msg.lower(), line=error.lineno, column=error.colno)
+    except RecursionError:
+        _fail("document is nested too deeply", line=1, column=1)
+    interview = _check_envelope(document)["interview"]
+    try:
+        return _fast.structure(interview, Interview)
+    except Exception:  # noqa: BLE001 - any failure is re-run for its path
+        pass
+    # The fast pass consumed the document; parse it again for the slow pass,
+    # which collects where each problem is.
+    interview = json.loads(text)["interview"]
+    try:
+        return _detailed.structure(interview, Interview)
+    except Exception as error:  # noqa: BLE001 - translated at the boundary
+        _structure_error(error)
+
+
+def to_document(interview: Interview) -> dict[str, Any]:
+    """Return the JSON envelope of ``interview`` as plain Python data."""
+    return {
+        "format": "interviewkit",
+        "version": VERSION,
+        "interview": _fast.unstructure(interview),
+    }
+
+
+def dumps(interview: Interview, *, indent: int | None = 2) -> str:
+    """Write an interview as a JSON document.
+
+    Args:
+        interview: The interview.
+        indent: Spaces per level, or None for the most compact output.
+
+    Example:
+        >>> print(dumps(Interview(title="Hello")))
+        {
+          "format": "interviewkit",
+          "version": 1,
+          "interview": {
+            "title": "Hello"
+          }
+        }
+
+    """
+    separators = (",", ":") if indent is None else (",", ": ")
+    return json.dumps(
+        to_document(interview),
+        ensure_ascii=False,
+        indent=indent,
+        separators=separators,
+    )
+
+
+def schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of the version-1 layout."""
+    text = (
+        resources.files("interviewkit")
+        .joinpath("schema")
+        .joinpath("interview-v1.schema.json")
+        .read_text(encoding="utf-8")
+    )
+    result: dict[str, Any] = json.loads(text)
+    return result
+
+
+FORMAT = Format(
+    name="json",
+    suffixes=(".json",),
+    loads=loads,
+    dumps=dumps,
+    description="JSON, the complete and versioned interchange form",
+)

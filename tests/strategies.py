@@ -1,0 +1,219 @@
+"""Hypothesis strategies for interviews, shared by every format's tests.
+
+The text they generate is hostile on purpose: Markdown and HTML markup,
+colons, lines that look like labels, captions and timestamps, unicode line
+separators, and characters from every plane.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from interviewkit import (
+    Block,
+    ImageCaption,
+    Interview,
+    Metadata,
+    Prose,
+    ProseKind,
+    Role,
+    Speaker,
+    Turn,
+)
+
+HOSTILE_FRAGMENTS = (
+    "*",
+    "**",
+    "***",
+    "_",
+    "__",
+    "`",
+    "```",
+    "~~",
+    "#",
+    "## ",
+    "> ",
+    "- ",
+    "+ ",
+    "* ",
+    "1. ",
+    "2) ",
+    "---",
+    "===",
+    "|",
+    "\\",
+    "\\*",
+    "[",
+    "]",
+    "(",
+    ")",
+    "!",
+    "[link](http://example.com)",
+    "![alt](image.png)",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<!-- -->",
+    "<b>bold</b>",
+    "    ",
+    "\t",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\n\n\n",
+    ":",
+    "::",
+    "STAR:",
+    "DARREN STAR: ",
+    "Q:",
+    "A: ",
+    "Collider:",
+    "INTERVIEWER:",
+    "Speaker 1:",
+    "**Name:**",
+    "__Q:__",
+    "Image via Netflix",
+    "Photo: AP",
+    "Photo by Jane Doe/Getty Images",
+    "(Photo credit: Reuters)",
+    "RELATED: ",
+    "READ MORE:",
+    "[Editor’s note: spoilers]",
+    "UPDATE:",
+    "[00:12:34]",
+    "(12:34)",
+    "0:05",
+    "at 10:30",
+    "The answer: no.",
+    "émigré",
+    "Zoë",
+    "日本語",
+    "العربية",
+    "🙂",
+    "👩🏽‍💻",
+    "\u2028",
+    "\u2029",
+    "\x85",
+    "\x0b",
+    "\x0c",
+    "\ufeff",
+    "\x00",
+    "\u200b",
+    "’",
+    "“",
+    "”",
+    "—",
+    "---\ntitle: x\n---",
+    "{",
+    "}",
+    '"',
+    "'",
+    "$",
+    "%",
+    "=",
+)
+
+WORDS = st.text(
+    alphabet=st.characters(
+        codec="utf-8", exclude_characters="\r", exclude_categories=("Cs",)
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+def texts(*, min_size: int = 0) -> st.SearchStrategy[str]:
+    """Text that is valid in the model ('\\n' line breaks only) and hostile."""
+    fragment = st.one_of(st.sampled_from(HOSTILE_FRAGMENTS), WORDS)
+    return (
+        st.lists(fragment, min_size=min_size, max_size=25)
+        .map("".join)
+        .filter(lambda text: len(text) >= min_size)
+    )
+
+
+def non_blank_texts() -> st.SearchStrategy[str]:
+    """Hostile text with at least one character that is not white space."""
+    return texts(min_size=1).filter(lambda text: text.strip() != "")
+
+
+def optional(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[str | None]:
+    return st.one_of(st.none(), strategy)
+
+
+SPEAKER_IDS = st.from_regex(r"[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
+
+
+@st.composite
+def speakers(draw: st.DrawFn, *, id: str | None = None) -> Speaker:
+    return Speaker(
+        id=id if id is not None else draw(SPEAKER_IDS),
+        name=draw(non_blank_texts()),
+        role=draw(st.one_of(st.none(), st.sampled_from(Role))),
+        aliases=draw(st.lists(non_blank_texts(), max_size=3, unique=True)),
+    )
+
+
+@st.composite
+def turns(draw: st.DrawFn, *, speaker_ids: list[str]) -> Turn:
+    start = draw(st.one_of(st.none(), st.integers(0, 10**9)))
+    end = draw(
+        st.one_of(st.none(), st.integers(start if start is not None else 0, 2 * 10**9))
+    )
+    return Turn(
+        speaker=draw(st.sampled_from(speaker_ids)),
+        text=draw(texts()),
+        label=draw(optional(non_blank_texts())),
+        start_ms=start,
+        end_ms=end,
+    )
+
+
+captions = st.one_of(
+    st.builds(
+        ImageCaption,
+        image=non_blank_texts(),
+        caption=optional(non_blank_texts()),
+        credit=optional(non_blank_texts()),
+    ),
+    st.builds(
+        ImageCaption, caption=non_blank_texts(), credit=optional(non_blank_texts())
+    ),
+    st.builds(ImageCaption, credit=non_blank_texts()),
+)
+
+prose_blocks = st.builds(Prose, text=non_blank_texts(), kind=st.sampled_from(ProseKind))
+
+metadata = st.builds(
+    Metadata,
+    source=optional(non_blank_texts()),
+    url=optional(non_blank_texts()),
+    date=optional(non_blank_texts()),
+    language=optional(st.sampled_from(["en", "fr", "de-CH", "ja"])),
+    extras=st.dictionaries(
+        st.text(min_size=1, max_size=10).filter(lambda key: "\r" not in key),
+        st.one_of(texts(), st.lists(texts(), max_size=3).map(tuple)),
+        max_size=3,
+    ),
+)
+
+
+@st.composite
+def interviews(draw: st.DrawFn, *, max_blocks: int = 20) -> Interview:
+    """Valid interviews: a cast, and a body mixing turns, captions and prose."""
+    ids = draw(st.lists(SPEAKER_IDS, max_size=6, unique=True))
+    cast = [draw(speakers(id=speaker_id)) for speaker_id in ids]
+    block_strategies: list[st.SearchStrategy[Block]] = [captions, prose_blocks]
+    if ids:
+        block_strategies.append(turns(speaker_ids=ids))
+    body = draw(st.lists(st.one_of(block_strategies), max_size=max_blocks))
+    return Interview(
+        title=draw(optional(non_blank_texts())),
+        metadata=draw(metadata),
+        speakers=tuple(cast),
+        body=tuple(body),
+    )

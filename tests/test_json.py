@@ -1,0 +1,255 @@
+"""The JSON format: identity round trips, the schema, and clear errors."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from hypothesis import example, given, settings
+
+import interviewkit as ik
+from interviewkit.formats.json import schema
+from tests.strategies import interviews
+
+SAMPLE = ik.Interview(
+    title="Darren Star on Emily in Paris",
+    metadata=ik.Metadata(source="Collider", language="en", extras={"tags": ("tv",)}),
+    speakers=(
+        ik.Speaker(id="collider", name="Collider", role=ik.Role.INTERVIEWER),
+        ik.Speaker(
+            id="darren-star",
+            name="Darren Star",
+            role=ik.Role.INTERVIEWEE,
+            aliases=("DARREN STAR", "STAR"),
+        ),
+    ),
+    body=(
+        ik.Prose(text="[Editor’s note: spoilers.]", kind=ik.ProseKind.EDITORS_NOTE),
+        ik.Turn(speaker="collider", text="Congrats!", label="Collider"),
+        ik.Turn(speaker="darren-star", text="Thanks.", label="DARREN STAR"),
+        ik.ImageCaption(image="emily-in-paris", credit="Image via Netflix"),
+        ik.Turn(speaker="darren-star", text="More.", start_ms=1000, end_ms=2500),
+    ),
+)
+
+
+def document() -> dict:  # type: ignore[type-arg]
+    return json.loads(ik.dumps(SAMPLE, format="json"))  # type: ignore[no-any-return]
+
+
+@settings(max_examples=200)
+@given(interviews())
+@example(SAMPLE)
+@example(ik.Interview())
+def test_json_round_trip_is_the_identity(iv: ik.Interview) -> None:
+    text = ik.dumps(iv, format="json")
+    assert ik.loads(text, format="json") == iv
+    assert ik.loads(ik.dumps(iv, format="json", indent=None), format="json") == iv
+
+
+@settings(max_examples=100)
+@given(interviews())
+@example(SAMPLE)
+def test_every_written_document_validates_against_the_schema(iv: ik.Interview) -> None:
+    jsonschema.validate(json.loads(ik.dumps(iv, format="json")), schema())
+
+
+def test_the_schema_is_valid_2020_12() -> None:
+    jsonschema.Draft202012Validator.check_schema(schema())
+
+
+def test_the_schema_rejects_what_the_reader_rejects() -> None:
+    doc = document()
+    doc["interview"]["body"][1]["start_ms"] = -1
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, schema())
+
+
+def test_blocks_are_tagged_first_and_defaults_are_left_out() -> None:
+    doc = document()
+    assert doc["format"] == "interviewkit"
+    assert doc["version"] == 1
+    turn = doc["interview"]["body"][1]
+    assert next(iter(turn)) == "type"
+    assert turn == {
+        "type": "turn",
+        "speaker": "collider",
+        "text": "Congrats!",
+        "label": "Collider",
+    }
+    assert [block["type"] for block in doc["interview"]["body"]] == [
+        "prose",
+        "turn",
+        "turn",
+        "caption",
+        "turn",
+    ]
+
+
+def test_non_ascii_is_written_as_is() -> None:
+    assert "Editor’s" in ik.dumps(SAMPLE, format="json")
+
+
+def parse_error(text: str) -> ik.ParseError:
+    with pytest.raises(ik.ParseError) as caught:
+        ik.loads(text, format="json")
+    assert caught.value.format == "json"
+    return caught.value
+
+
+def mutated(change) -> str:  # type: ignore[no-untyped-def]
+    doc = document()
+    change(doc)
+    return json.dumps(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            '{"format": "interviewkit",\n "version": 1,,}',
+            "<string>:2:15: json: expecting property name enclosed in double quotes",
+        ),
+        ("", "<string>:1:1: json: expecting value"),
+        (
+            '{"format": "interviewkit", "version": 1, "interview": {"title": "a"}',
+            "<string>:1:69: json: expecting ',' delimiter",
+        ),
+        ("[NaN]", "<string>: json: NaN is not valid JSON; numbers must be finite"),
+        (
+            "[]",
+            "<string>: json: expected an object with format, version and interview, got array @ $",
+        ),
+        (
+            '{"format": "interviewkit", "version": 2, "interview": {}}',
+            "<string>: json: unsupported version 2; this release reads version 1 @ $.version",
+        ),
+        (
+            '{"format": "interviewkit", "version": "1", "interview": {}}',
+            "<string>: json: expected an integer version, got string @ $.version",
+        ),
+        (
+            '{"format": "other", "version": 1, "interview": {}}',
+            '<string>: json: expected "format": "interviewkit", got \'other\' @ $.format',
+        ),
+        (
+            '{"format": "interviewkit", "version": 1}',
+            "<string>: json: missing key 'interview' @ $.interview",
+        ),
+        (
+            '{"format": "interviewkit", "version": 1, "interview": {}, "x": 1}',
+            "<string>: json: unknown key 'x' @ $.x",
+        ),
+    ],
+)
+def test_bad_syntax_and_envelopes(text: str, shown: str) -> None:
+    assert str(parse_error(text)) == shown
+
+
+@pytest.mark.parametrize(
+    ("change", "message", "path"),
+    [
+        (
+            lambda d: d["interview"]["body"][1].update(speaker="nobody"),
+            "turn speaker 'nobody' is not in the cast",
+            "$.interview.body[1].speaker",
+        ),
+        (
+            lambda d: d["interview"]["body"][1].update(text=5),
+            "expected string, got integer",
+            "$.interview.body[1].text",
+        ),
+        (
+            lambda d: d["interview"]["body"][4].update(start_ms="1000"),
+            "expected integer, got string",
+            "$.interview.body[4].start_ms",
+        ),
+        (
+            lambda d: d["interview"]["body"][4].update(start_ms=1000.0),
+            "expected integer, got number",
+            "$.interview.body[4].start_ms",
+        ),
+        (
+            lambda d: d["interview"]["body"][4].update(start_ms=True),
+            "expected integer, got boolean",
+            "$.interview.body[4].start_ms",
+        ),
+        (
+            lambda d: d["interview"]["body"][4].update(end_ms=5),
+            "end_ms (5) is before start_ms (1000)",
+            "$.interview.body[4].end_ms",
+        ),
+        (
+            lambda d: d["interview"]["body"][1].update(colour="red"),
+            "extra fields found (colour)",
+            "$.interview.body[1]",
+        ),
+        (
+            lambda d: d["interview"]["body"][1].pop("text"),
+            "required field missing",
+            "$.interview.body[1].text",
+        ),
+        (
+            lambda d: d["interview"]["body"][0].update(type="aside"),
+            "block has type 'aside'; expected one of caption, prose, turn",
+            "$.interview.body[0]",
+        ),
+        (
+            lambda d: d["interview"]["body"][0].pop("type"),
+            "block has no type; expected one of caption, prose, turn",
+            "$.interview.body[0]",
+        ),
+        (
+            lambda d: d["interview"]["body"][3].update(image=None, credit=None),
+            "an image caption needs at least an image, a caption or a credit",
+            "$.interview.body[3]",
+        ),
+        (
+            lambda d: d["interview"].update(body={}),
+            "expected array, got object",
+            "$.interview.body",
+        ),
+        (
+            lambda d: d["interview"]["speakers"].append(d["interview"]["speakers"][0]),
+            "speaker id 'collider' is used twice",
+            "$.interview.speakers[2].id",
+        ),
+        (
+            lambda d: d["interview"]["speakers"][1].update(role="boss"),
+            "unknown role 'boss'",
+            "$.interview.speakers[1].role",
+        ),
+        (
+            lambda d: d["interview"]["speakers"][1].update(id=" "),
+            "id must not be empty or blank",
+            "$.interview.speakers[1].id",
+        ),
+        (
+            lambda d: d["interview"]["speakers"][1].update(aliases="STAR"),
+            "expected array, got string",
+            "$.interview.speakers[1].aliases",
+        ),
+        (
+            lambda d: d["interview"]["metadata"]["extras"].update(tags=[1]),
+            "extras['tags']: expected string or array of strings, got array",
+            "$.interview.metadata.extras",
+        ),
+        (
+            lambda d: d["interview"].update(title="a\r\nb"),
+            "title must use '\\n' line breaks only",
+            "$.interview.title",
+        ),
+        (lambda d: d.update(interview=[]), "expected object, got array", "$.interview"),
+    ],
+)
+def test_bad_structure_names_the_path(change, message: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    error = parse_error(mutated(change))
+    assert error.message.startswith(message)
+    assert error.path == path
+    assert str(error) == f"<string>: json: {error.message} @ {path}"
+
+
+def test_nothing_but_parse_error_escapes_for_deep_nesting() -> None:
+    error = parse_error("[" * 100_000 + "]" * 100_000)
+    assert "nested too deeply" in error.message
