@@ -55,8 +55,15 @@ def _rebuild_validation_error(
 class FormatError(InterviewkitError, ValueError):
     """A format name or file suffix that no registered format claims.
 
-    Args:
-        message: What is wrong, naming the known formats.
+    Its message says what was asked for and lists the known formats.
+
+    Example:
+        >>> import interviewkit as ik
+        >>> try:
+        ...     ik.get_format("docx")
+        ... except ik.FormatError as error:
+        ...     print(error)  # doctest: +ELLIPSIS
+        unknown format 'docx'; known formats: ...json (.json)...
 
     """
 

@@ -1,0 +1,69 @@
+"""Run every code example in README.md and docs/ as a test.
+
+A fenced ``python`` block runs as a script, or as a doctest when it starts
+with ``>>>``; a ``pycon`` block is a doctest. The documents share one
+namespace each, so a page reads like one session. Examples run in a fresh
+directory holding a copy of ``seeds/``, so they can read the seed by its
+usual relative path and write files without touching the checkout.
+"""
+
+from __future__ import annotations
+
+import doctest
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sybil import Document, Region, Sybil
+from sybil.evaluators.doctest import DocTestEvaluator
+from sybil.parsers.abstract.doctest import DocTestStringParser
+from sybil.parsers.markdown import CodeBlockParser, PythonCodeBlockParser
+
+ROOT = Path(__file__).parent
+OPTIONFLAGS = doctest.ELLIPSIS
+
+
+class PyconParser:
+    """Parse ``pycon`` fenced blocks as doctests."""
+
+    def __init__(self) -> None:
+        self.blocks = CodeBlockParser(language="pycon")
+        self.doctests = DocTestStringParser(DocTestEvaluator(OPTIONFLAGS))
+
+    def __call__(self, document: Document) -> Iterator[Region]:
+        for region in self.blocks(document):
+            source = region.parsed
+            if not source.startswith(">>>"):
+                raise ValueError(
+                    f"{document.path}: a pycon block must start with '>>>'"
+                )
+            for doctest_region in self.doctests(source, document.path):
+                doctest_region.adjust(region, source)
+                yield doctest_region
+
+
+def _enter_scratch_directory(namespace: dict[str, Any]) -> None:
+    scratch = Path(tempfile.mkdtemp(prefix="interviewkit-docs-"))
+    shutil.copytree(ROOT / "seeds", scratch / "seeds")
+    namespace["_docs_previous_cwd"] = Path.cwd()
+    namespace["_docs_scratch"] = scratch
+    os.chdir(scratch)
+
+
+def _leave_scratch_directory(namespace: dict[str, Any]) -> None:
+    os.chdir(namespace.pop("_docs_previous_cwd"))
+    shutil.rmtree(namespace.pop("_docs_scratch"))
+
+
+pytest_collect_file = Sybil(
+    parsers=[
+        PythonCodeBlockParser(doctest_optionflags=OPTIONFLAGS),
+        PyconParser(),
+    ],
+    patterns=["README.md", "docs/*.md", "docs/*/*.md"],
+    setup=_enter_scratch_directory,
+    teardown=_leave_scratch_directory,
+).pytest()

@@ -1,0 +1,91 @@
+"""The docs site stays complete: every public name has a reference entry, and
+every example that looks runnable is run (by the Sybil set-up in the root
+``conftest.py``)."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+import interviewkit as ik
+
+ROOT = Path(__file__).parent.parent
+DOCS = ROOT / "docs"
+PAGES = [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]
+
+# Fenced blocks in these languages run as tests; the others are shown only.
+RUN = {"python", "pycon"}
+SHOWN = {"text", "sh", "json", "markdown", "yaml"}
+
+
+def _fenced_blocks(page: Path) -> list[tuple[int, str, str]]:
+    """Return (line, language, source) for each fenced block of ``page``."""
+    blocks = []
+    fence: str | None = None
+    for number, line in enumerate(page.read_text(encoding="utf-8").split("\n"), 1):
+        stripped = line.strip()
+        if fence is None:
+            if stripped.startswith(("```", "~~~")):
+                fence = stripped[:3]
+                start, language, source = number, stripped[3:].strip(), []
+        elif stripped.startswith(fence) and not stripped[3:].strip():
+            blocks.append((start, language, "\n".join(source)))
+            fence = None
+        else:
+            source.append(line)
+    assert fence is None, f"{page}: a fenced block is not closed"
+    return blocks
+
+
+def _reference_directives() -> set[str]:
+    names = set()
+    for page in (DOCS / "reference").rglob("*.md"):
+        for line in page.read_text(encoding="utf-8").split("\n"):
+            if line.startswith("::: "):
+                names.add(line[4:].strip())
+    return names
+
+
+@pytest.mark.parametrize(
+    "name", [name for name in ik.__all__ if not name.startswith("__")]
+)
+def test_every_public_name_has_a_reference_entry(name: str) -> None:
+    assert f"interviewkit.{name}" in _reference_directives()
+
+
+def test_reference_entries_name_public_objects() -> None:
+    for directive in _reference_directives():
+        module, _, attribute = directive.rpartition(".")
+        if module == "interviewkit":
+            assert attribute in ik.__all__, directive
+        else:
+            # A module of its own, such as a format's.
+            assert importlib.import_module(directive).__all__, directive
+
+
+def test_the_version_is_documented() -> None:
+    assert "`interviewkit.__version__`" in (DOCS / "reference" / "index.md").read_text(
+        encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(ROOT)))
+def test_code_blocks_say_their_language(page: Path) -> None:
+    for line, language, source in _fenced_blocks(page):
+        where = f"{page.relative_to(ROOT)}:{line}"
+        assert language in RUN | SHOWN, f"{where}: unknown language {language!r}"
+        if language not in RUN:
+            assert ">>>" not in source, f"{where}: a session in a block that never runs"
+
+
+def test_the_block_scanner_sees_blocks() -> None:
+    languages = {language for page in PAGES for _, language, _ in _fenced_blocks(page)}
+    assert {"python", "pycon"} <= languages
+
+
+def test_the_changelog_page_includes_the_changelog() -> None:
+    assert (DOCS / "changelog.md").read_text(encoding="utf-8").strip() == (
+        '--8<-- "CHANGELOG.md"'
+    )
