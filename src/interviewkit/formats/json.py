@@ -1,14 +1,14 @@
 """JSON: the complete, versioned interchange form of an interview.
 
-A document is an envelope around the interview::
+A document is an envelope around the interview:
 
     {"format": "interviewkit", "version": 1, "interview": {...}}
 
 Body blocks are tagged by a ``"type"`` key (``"turn"``, ``"caption"``,
 ``"prose"``); fields that hold their default value are left out. The JSON
-Schema of version 1 ships with the package as ``interviewkit/schema/
-interview-v1.schema.json`` (see `schema`). Reading what the writer wrote
-gives back an equal `Interview`.
+Schema of version 1 ships with the package as
+``interviewkit/schema/interview-v1.schema.json`` (see `schema`). Reading
+what the writer wrote gives back an equal `Interview`.
 """
 
 from __future__ import annotations
