@@ -105,38 +105,45 @@ def _not_blank(name: str, value: str) -> None:
     _check_text(name, value)
 
 
-def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+def _explain(name: str, value: object, *, blank_ok: bool) -> None:
+    """Raise the ValidationError that says why ``value`` is not valid text."""
     if not isinstance(value, str):
         raise ValidationError(
-            f"{attribute.name} must be a str, not {type(value).__name__}",
-            path=(attribute.name,),
+            f"{name} must be a str, not {type(value).__name__}", path=(name,)
         )
-    _check_text(attribute.name, value)
+    if blank_ok:
+        _check_text(name, value)
+    else:
+        _not_blank(name, value)
 
 
-def _optional_text(
-    instance: object, attribute: attrs.Attribute[str | None], value: str | None
-) -> None:
-    if value is not None:
-        _text(instance, attribute, value)  # type: ignore[arg-type]
+# The validators below run for every block of every interview read, so the
+# valid case is one inline test; only an invalid value pays for the message.
+
+
+def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if type(value) is not str or "\r" in value:
+        _explain(attribute.name, value, blank_ok=True)
 
 
 def _non_blank(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    _text(instance, attribute, value)
-    _not_blank(attribute.name, value)
+    if type(value) is not str or "\r" in value or not value.strip():
+        _explain(attribute.name, value, blank_ok=False)
 
 
 def _optional_non_blank(
     instance: object, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
-    if value is not None:
-        _non_blank(instance, attribute, value)  # type: ignore[arg-type]
+    if value is not None and (
+        type(value) is not str or "\r" in value or not value.strip()
+    ):
+        _explain(attribute.name, value, blank_ok=False)
 
 
 def _optional_millis(
     instance: object, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
-    if value is None:
+    if value is None or (type(value) is int and value >= 0):
         return
     if not isinstance(value, int) or isinstance(value, bool):
         raise ValidationError(
