@@ -68,7 +68,13 @@ def _resolve(dotted: str) -> object:
     "name", [name for name in ik.__all__ if not name.startswith("__")]
 )
 def test_every_public_name_has_a_reference_entry(name: str) -> None:
-    documented = [_resolve(directive) for directive in _reference_directives()]
+    documented = []
+    for directive in _reference_directives():
+        found = _resolve(directive)
+        documented.append(found)
+        if isinstance(found, ModuleType):
+            # A module's page documents what its `__all__` lists.
+            documented.extend(getattr(found, member) for member in found.__all__)
     assert any(found is getattr(ik, name) for found in documented)
 
 
@@ -77,7 +83,7 @@ def test_reference_entries_name_public_objects() -> None:
     for directive in _reference_directives():
         found = _resolve(directive)
         if isinstance(found, ModuleType):
-            # A format's own module, with its own public names.
+            # A module of its own, such as a format's: it lists its names.
             assert found.__all__, directive
         else:
             assert any(found is obj for obj in public), directive
