@@ -27,7 +27,7 @@ cast=())`
     unless its ``text`` is empty. ``verbatim`` says ``text`` is final: no
     caption or prose rule applies to it.
 
-`CastEntry(name, role=None, short=None)`
+`CastEntry(name, role=None, short=None, final=False)`
     A participant named by a cast list or by the reader's options.
 
 `ReadingOptions(interviewers=(), interviewees=(), roles={}, names={},
@@ -97,11 +97,14 @@ class CastEntry:
         name: The name as written.
         role: The role, if the source or the caller gives one.
         short: A short form that labels may use (``AJ`` for ``Adam Jonas``).
+        final: The role is the whole truth, even when None: no rule may
+            guess another.
     """
 
     name: str
     role: Role | None = None
     short: str | None = None
+    final: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -840,6 +843,7 @@ class _Person:
     labels: list[str] = attrs.field(factory=list)
     shorts: list[str] = attrs.field(factory=list)
     exact: bool = False  # the name is known exactly: no re-casing
+    final: bool = False  # the role is known: no guessing
 
     def speaker(self) -> Speaker:
         aliases: list[str] = []
@@ -854,22 +858,33 @@ class _Cast:
         self.people: list[_Person] = []
         self.by_key: dict[str, _Person] = {}
         self.by_exact: dict[str, _Person] = {}
+        # Surnames, first names and initials of multi-word names.
+        self.by_part: dict[str, list[_Person]] = {}
+        self.ids: set[str] = set()
         self.prose = prose
+        self.lowered_prose: str | None = None
         self.casing_lookups = 0
+        self.questioners: dict[int, _Person] = {}
 
     def add(
         self, name: str, *, role: Role | None = None, exact: bool = False
     ) -> _Person:
         person = _Person(
-            id=speaker_id(name, (p.id for p in self.people)),
+            id=speaker_id(name, self.ids),
             name=name if exact else self._cased(name),
             role=role,
             exact=exact,
         )
+        self.ids.add(person.id)
         self.people.append(person)
         self.by_exact.setdefault(name, person)
         self.by_key.setdefault(_key(name), person)
         self.by_key.setdefault(_key(person.name), person)
+        parts = [w for w in _key(person.name).split(" ") if w not in _HONORIFICS]
+        if len(parts) >= 2:
+            initials = "".join(part[0] for part in parts)
+            for part in {parts[0], parts[-1], initials}:
+                self.by_part.setdefault(part, []).append(person)
         return person
 
     def alias(self, person: _Person, label: str) -> None:
@@ -883,7 +898,9 @@ class _Cast:
         # Bounded: each lookup scans the prose once.
         if self.casing_lookups < 64 and self.prose:
             self.casing_lookups += 1
-            found = _find_cased(self.prose, name)
+            if self.lowered_prose is None:
+                self.lowered_prose = self.prose.lower()
+            found = _find_cased(self.prose, self.lowered_prose, name)
             if found is not None:
                 return found
         return _title(name)
@@ -898,18 +915,8 @@ class _Cast:
                 return self.by_key[key]
         if len(words) != 1:
             return None
-        matches = []
-        for person in self.people:
-            parts = [w for w in _key(person.name).split(" ") if w not in _HONORIFICS]
-            if len(parts) < 2:
-                continue
-            initials = "".join(part[0] for part in parts)
-            if (
-                key in (parts[-1], parts[0], initials)
-                or key.replace(".", "") == initials
-            ):
-                matches.append(person)
-        return matches[0] if len(matches) == 1 else None
+        matches = self.by_part.get(key) or self.by_part.get(key.replace(".", ""))
+        return matches[0] if matches and len(matches) == 1 else None
 
 
 def _title(name: str) -> str:
@@ -922,8 +929,7 @@ def _title(name: str) -> str:
     return " ".join(words)
 
 
-def _find_cased(prose: str, name: str) -> str | None:
-    lowered = prose.lower()
+def _find_cased(prose: str, lowered: str, name: str) -> str | None:
     target = name.lower()
     if len(lowered) != len(prose) or len(target) != len(name):
         return None
@@ -1003,8 +1009,9 @@ def resolve(
         for entry in paragraph.cast:
             known = cast.by_exact.get(entry.name) or cast.by_key.get(_key(entry.name))
             named = known or cast.add(entry.name, role=entry.role, exact=True)
-            if named.role is None:
+            if named.role is None and not named.final:
                 named.role = entry.role
+            named.final = named.final or entry.final
             if entry.short:
                 named.shorts.append(entry.short)
                 cast.alias(named, entry.short)
@@ -1187,6 +1194,11 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
             kind = ProseKind.EDITORS_NOTE if _is_edited_note(text) else ProseKind.INTRO
             result.append(_Item(paragraph, "block", block=Prose(text=text, kind=kind)))
             continue
+        if index > last and paragraph.start_ms is not None and last_speaker:
+            # A time stamp starts a turn, even without a label.
+            result.append(_Item(paragraph, "turn", person=last_speaker, text=text))
+            current_turn = result[-1]
+            continue
         if index > last:
             if _is_closing(text) or bare_questions or current_turn is None:
                 result.append(
@@ -1245,6 +1257,13 @@ def _asks(text: str) -> bool:
 
 
 def _questioner(cast: _Cast, answerer: _Person, options: ReadingOptions) -> _Person:
+    known = cast.questioners.get(id(answerer))
+    if known is None:
+        known = cast.questioners[id(answerer)] = _find_questioner(cast, answerer)
+    return known
+
+
+def _find_questioner(cast: _Cast, answerer: _Person) -> _Person:
     others = [p for p in cast.people if p is not answerer]
     for person in others:
         if person.role is Role.INTERVIEWER:
@@ -1265,19 +1284,22 @@ def _give_roles(cast: _Cast, items: list[_Item], options: ReadingOptions) -> Non
                 *(_key(label) for label in person.labels),
             }:
                 person.role = role
-    speaking = [p for p in cast.people if any(i.person is p for i in items)]
+    speaking_ids = {id(item.person) for item in items if item.person is not None}
+    speaking = [p for p in cast.people if id(p) in speaking_ids]
+    pair = len(speaking) == 2
     asked: dict[int, int] = {}
     for item in items:
         if item.kind == "turn" and item.person is not None and not item.labelled:
             asked[id(item.person)] = asked.get(id(item.person), 0) + 1
+    speaking = [p for p in speaking if not p.final]
     for person in speaking:
         if person.role is None and asked.get(id(person)):
             person.role = Role.INTERVIEWER
     interviewers = [p for p in cast.people if p.role is Role.INTERVIEWER]
     unset = [p for p in speaking if p.role is None]
-    if interviewers and len(unset) == 1 and len(speaking) == 2:
+    if interviewers and len(unset) == 1 and pair:
         unset[0].role = Role.INTERVIEWEE
-    elif not interviewers and len(unset) == 2 and len(speaking) == 2:
+    elif not interviewers and len(unset) == 2 and pair:
         questions = {id(p): 0 for p in unset}
         for item in items:
             if item.kind == "turn" and item.person is not None and _asks(item.text):

@@ -160,12 +160,20 @@ def _find(line: str) -> _Found | None:
             if short or time_a or time_b or start_ms is not None:
                 strength = 2
             late = _time(time_a, time_b)
+            text_start = match.end()
+            if start_ms is None and late is None:
+                # "INTERVIEWER: (00:06) How did you ...": the time after the colon.
+                after = _LEAD_TIME.match(line, text_start)
+                if after is not None:
+                    late = _time(after.group(1), after.group(2))
+                    text_start = after.end()
+                    strength = 2
             return _Found(
                 label=name + short,
                 start_ms=start_ms if late is None else late,
-                text_start=match.end(),
+                text_start=text_start,
                 strength=strength,
-                alone=match.end() == len(line),
+                alone=text_start == len(line),
             )
     if start_ms is not None:
         return _Found(
@@ -294,7 +302,7 @@ def _explicit(lines: list[str], first: int) -> Paragraph | None:
                     raise _error(f"unknown role {argument!r}", line, 1) from None
             if not text.strip():
                 raise _error("a speaker's name must not be blank", line + 1, 0)
-            cast.append(CastEntry(name=text, role=role))
+            cast.append(CastEntry(name=text, role=role, final=True))
         return Paragraph(text="", line=first + 1, cast=tuple(cast))
     if kinds == {"prose"} and len(sections) == 1:
         _, argument, text, line = sections[0]
