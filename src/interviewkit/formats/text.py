@@ -42,7 +42,7 @@ Any other interview is written in a canonical layout that reads back with
 the same cast, turn texts, times, captions and prose in the same order. It
 starts with the cast, then writes each block plainly (``Name: text``,
 captions and prose as their text) where that reads back unchanged, and as
-an explicit block where it would not: ::
+an explicit block where it would not:
 
     [speaker: interviewer]
     | Collider
