@@ -1,7 +1,8 @@
 """Run every code example in README.md and docs/ as a test.
 
 A fenced ``python`` block runs as a script, or as a doctest when it starts
-with ``>>>``; a ``pycon`` block is a doctest. The documents share one
+with ``>>>``; a ``pycon`` block is a doctest, whose expected output may
+hold blank lines. The documents share one
 namespace each, so a page reads like one session. Examples run in a fresh
 directory holding a copy of ``seeds/``, so they can read the seed by its
 usual relative path and write files without touching the checkout.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import doctest
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -26,12 +28,35 @@ ROOT = Path(__file__).parent
 OPTIONFLAGS = doctest.ELLIPSIS
 
 
+class _BlankLinesInOutput(DocTestStringParser):
+    """A doctest parser whose expected output may hold blank lines.
+
+    Plain doctest ends the expected output at the first blank line, so
+    printed documents with paragraphs need ``<BLANKLINE>`` markers, which
+    would then show on the site. Here a run of blank lines belongs to the
+    output when more output follows it before the next ``>>>``.
+    """
+
+    _EXAMPLE_RE = re.compile(
+        r"""
+        (?P<source>
+            (?:^(?P<indent> [ ]*) >>>    .*)
+            (?:\n           [ ]*  \.\.\. .*)*)
+        \n?
+        (?P<want> (?:(?![ ]*$)(?![ ]*>>>).+$\n?
+                  |(?:^[ ]*\n)+(?![ ]*>>>)(?=[ ]*\S)
+                  )*)
+        """,
+        re.MULTILINE | re.VERBOSE,
+    )
+
+
 class PyconParser:
     """Parse ``pycon`` fenced blocks as doctests."""
 
     def __init__(self) -> None:
         self.blocks = CodeBlockParser(language="pycon")
-        self.doctests = DocTestStringParser(DocTestEvaluator(OPTIONFLAGS))
+        self.doctests = _BlankLinesInOutput(DocTestEvaluator(OPTIONFLAGS))
 
     def __call__(self, document: Document) -> Iterator[Region]:
         for region in self.blocks(document):
