@@ -254,6 +254,14 @@ def test_regular_expressions() -> None:
         m.matched
         for m in iv.search(r"(?x) season \  3  # the last", regex=True, whole_word=True)
     ] == ["season 3"]
+    # Only flags at the very start are lifted, not look-alikes in a class.
+    classes = Interview(speakers=(COLLIDER,), body=(turn("collider", "i x ix"),))
+    assert [
+        m.matched for m in classes.search(r"[(?i)x]", regex=True, whole_word=True)
+    ] == [
+        "i",
+        "x",
+    ]
     # A match of no characters is not a match.
     assert [m.matched for m in iv.search(r"x*", regex=True)] == []
     assert [m.matched for m in iv.search(r"\d|x*", regex=True)] == ["1", "2", "3"]
