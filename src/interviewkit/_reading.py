@@ -959,6 +959,16 @@ class _Item:
     text: str = ""
     block: Block | None = None
     labelled: bool = False
+    marker_suffix: str = ""
+
+    def extend(self, text: str) -> None:
+        """Add a paragraph to this turn."""
+        if self.text or self.paragraph.marker is None:
+            self.text += "\n\n" + text
+        else:
+            # A label alone, its speech in the next paragraph.
+            self.text = text
+            self.marker_suffix = "\n\n"
 
 
 def _plain_text(paragraph: Paragraph) -> str:
@@ -1007,6 +1017,12 @@ def resolve(
         cast.add(options.names.get(name, name), role=Role.INTERVIEWEE, exact=True)
     for paragraph in paragraphs:
         for entry in paragraph.cast:
+            if entry.final:
+                # A declared speaker is its own person, even under a name
+                # that another speaker shares.
+                named = cast.add(entry.name, role=entry.role, exact=True)
+                named.final = True
+                continue
             known = cast.by_exact.get(entry.name) or cast.by_key.get(_key(entry.name))
             named = known or cast.add(entry.name, role=entry.role, exact=True)
             if named.role is None and not named.final:
@@ -1169,14 +1185,18 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
             current_turn = None
             continue
         text = item.text
-        caption = None if paragraph.verbatim else caption_from_lines(text.split("\n"))
+        # What the paragraph reads as when it is not a turn of its own: a time
+        # stamp in front of it is then part of its text.
+        full = text if paragraph.label is not None else (paragraph.marker or "") + text
+        timed = paragraph.start_ms is not None and paragraph.label is None
+        caption = None if paragraph.verbatim else caption_from_lines(full.split("\n"))
         if caption is not None:
             result.append(_Item(paragraph, "block", block=caption))
             current_turn = None
             continue
-        kind = None if paragraph.verbatim else prose_kind(text)
+        kind = None if paragraph.verbatim else prose_kind(full)
         if kind is not None:
-            result.append(_Item(paragraph, "block", block=Prose(text=text, kind=kind)))
+            result.append(_Item(paragraph, "block", block=Prose(text=full, kind=kind)))
             current_turn = None
             continue
         if index < first:
@@ -1192,9 +1212,9 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
                 current_turn = result[-1]
                 continue
             kind = ProseKind.EDITORS_NOTE if _is_edited_note(text) else ProseKind.INTRO
-            result.append(_Item(paragraph, "block", block=Prose(text=text, kind=kind)))
+            result.append(_Item(paragraph, "block", block=Prose(text=full, kind=kind)))
             continue
-        if index > last and paragraph.start_ms is not None and last_speaker:
+        if index > last and timed and last_speaker:
             # A time stamp starts a turn, even without a label.
             result.append(_Item(paragraph, "turn", person=last_speaker, text=text))
             current_turn = result[-1]
@@ -1205,19 +1225,19 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
                     _Item(
                         paragraph,
                         "block",
-                        block=Prose(text=text, kind=ProseKind.CLOSING),
+                        block=Prose(text=full, kind=ProseKind.CLOSING),
                     )
                 )
                 current_turn = None
             else:
-                current_turn.text += "\n\n" + text
+                current_turn.extend(full)
             continue
         if _is_edited_note(text):
             result.append(
                 _Item(
                     paragraph,
                     "block",
-                    block=Prose(text=text, kind=ProseKind.EDITORS_NOTE),
+                    block=Prose(text=full, kind=ProseKind.EDITORS_NOTE),
                 )
             )
             current_turn = None
@@ -1225,15 +1245,19 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
         next_index = next(i for i in turn_at if i > index)
         after = items[next_index].person
         if bare_questions and after is last_speaker and last_speaker is not None:
-            if current_turn is not None and current_turn.person is not last_speaker:
-                current_turn.text += "\n\n" + text  # a question in two paragraphs
+            if (
+                current_turn is not None
+                and current_turn.person is not last_speaker
+                and not timed
+            ):
+                current_turn.extend(full)  # a question in two paragraphs
                 continue
             asker = _questioner(cast, last_speaker, options)
             result.append(_Item(paragraph, "turn", person=asker, text=text))
             current_turn = result[-1]
             continue
-        if current_turn is not None and paragraph.start_ms is None:
-            current_turn.text += "\n\n" + text
+        if current_turn is not None and not timed:
+            current_turn.extend(full)
             continue
         if last_speaker is not None:
             result.append(
@@ -1247,9 +1271,13 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
             current_turn = result[-1]
             continue
         result.append(
-            _Item(paragraph, "block", block=Prose(text=text, kind=ProseKind.OTHER))
+            _Item(paragraph, "block", block=Prose(text=full, kind=ProseKind.OTHER))
         )
     return result
+
+
+def _suffixed(marker: str | None, suffix: str) -> str | None:
+    return marker + suffix if marker is not None else None
 
 
 def _asks(text: str) -> bool:
@@ -1325,5 +1353,5 @@ def _build(item: _Item) -> Block:
         text=item.text,
         label=paragraph.label if labelled else None,
         start_ms=None if demoted else paragraph.start_ms,
-        marker=None if demoted else paragraph.marker,
+        marker=None if demoted else _suffixed(paragraph.marker, item.marker_suffix),
     )

@@ -269,7 +269,7 @@ def _explicit(lines: list[str], first: int) -> Paragraph | None:
         return None
     head = lines[0]
     quoted = _QUOTED.fullmatch(head) if head[:1] in '["' else None
-    if quoted is not None:
+    if quoted is not None and all(line.startswith("|") for line in lines[1:]):
         try:
             name = json.loads(quoted.group(2))
         except ValueError:
@@ -524,19 +524,25 @@ def _format_time(millis: int) -> str:
 
 
 def _marker_agrees(turn: Turn) -> bool:
+    """Whether writing ``marker + text`` reads back as this turn's start."""
     marker = turn.marker
     if not marker:
         return False
     first, newline, rest = marker.partition("\n")
-    if newline and rest.strip(" \t\n"):
-        return False
-    probe = first if newline else marker + "x"
-    found = _find(probe)
-    if found is None or found.label != turn.label or found.start_ms != turn.start_ms:
-        return False
     if newline:
-        return found.alone
-    return found.text_start == len(marker) and not found.alone
+        if rest.strip(" \t\n") or "\n" not in rest and rest:
+            return False
+        probe = first
+    else:
+        probe = marker + turn.text.partition("\n")[0]
+    found = _find(probe)
+    return (
+        found is not None
+        and found.label == turn.label
+        and found.start_ms == turn.start_ms
+        and found.text_start == len(first)
+        and found.alone == bool(newline or not turn.text)
+    )
 
 
 def _caption_lines(caption: ImageCaption) -> str:
