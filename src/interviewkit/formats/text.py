@@ -530,7 +530,7 @@ def _marker_agrees(turn: Turn) -> bool:
         return False
     first, newline, rest = marker.partition("\n")
     if newline:
-        if rest.strip(" \t\n") or "\n" not in rest and rest:
+        if rest.strip(" \t\n") or (rest and "\n" not in rest):
             return False
         probe = first
     else:
