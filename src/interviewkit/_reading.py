@@ -56,6 +56,7 @@ in the size of the document.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -228,6 +229,7 @@ def parse_time(text: str) -> int | None:
     return ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     return " ".join(text.replace("’", "'").casefold().split())
 
@@ -478,6 +480,7 @@ def _word_ok(word: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def label_shape(label: str) -> int:
     """How surely ``label`` is a speaker label: 0 not, 1 maybe, 2 surely.
 
@@ -598,7 +601,7 @@ def _is_credit(line: str) -> bool:
 
 
 def _is_image(line: str) -> bool:
-    if not line or len(line) > 300 or any(ch.isspace() for ch in line):
+    if not line or len(line) > 300 or " " in line or any(map(str.isspace, line)):
         return False
     if not any(ch.isalpha() for ch in line):
         return False
@@ -624,11 +627,13 @@ def caption_from_lines(lines: Sequence[str]) -> ImageCaption | None:
         'Image via Netflix'
 
     """
-    if (
-        not lines
-        or len(lines) > 4
-        or any(line != line.strip() or not line for line in lines)
+    if not lines or (
+        # The quick answer for speech: a long first line that is no image,
+        # and a last line too long to be a credit and not ending in one.
+        " " in lines[0] and len(lines[-1]) > 160 and not lines[-1].endswith(")")
     ):
+        return None
+    if len(lines) > 4 or any(line != line.strip() or not line for line in lines):
         return None
     last = lines[-1]
     image: str | None = None
@@ -1146,6 +1151,14 @@ def _merge_joined(items: list[_Item]) -> list[_Item]:
 
 def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[_Item]:
     turn_at = [index for index, item in enumerate(items) if item.kind == "turn"]
+    # For each position, the next turn and the next paragraph that is not a
+    # block, found in one backward pass so that the rules below stay linear.
+    next_turn_at = [len(items)] * (len(items) + 1)
+    next_open_at = [len(items)] * (len(items) + 1)
+    for index in range(len(items) - 1, -1, -1):
+        what = items[index].kind
+        next_turn_at[index] = index if what == "turn" else next_turn_at[index + 1]
+        next_open_at[index] = index if what != "block" else next_open_at[index + 1]
     first = turn_at[0] if turn_at else len(items)
     last = turn_at[-1] if turn_at else -1
     # Which kind of gap dominates tells whether the document labels every
@@ -1204,7 +1217,7 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
             if (
                 bare_questions
                 and _asks(text)
-                and all(other.kind == "block" for other in items[index + 1 : first])
+                and next_open_at[index + 1] >= first
                 and next_turn is not None
             ):
                 asker = _questioner(cast, next_turn, options)
@@ -1242,8 +1255,7 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
             )
             current_turn = None
             continue
-        next_index = next(i for i in turn_at if i > index)
-        after = items[next_index].person
+        after = items[next_turn_at[index]].person
         if bare_questions and after is last_speaker and last_speaker is not None:
             if (
                 current_turn is not None
