@@ -17,7 +17,7 @@ DOCS = ROOT / "docs"
 PAGES = [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]
 
 # Fenced blocks in these languages run as tests; the others are shown only.
-RUN = {"python", "pycon"}
+RUN = {"python", "pycon", "console"}
 SHOWN = {"text", "sh", "json", "markdown", "yaml"}
 
 
