@@ -1,0 +1,1154 @@
+"""Markdown: interviews for people and sites, and back without a lost character.
+
+The writer lays an interview out the way a Q&A article reads, and puts in
+YAML front matter only what the page cannot show::
+
+    ---
+    interviewkit: 1
+    title: Darren Star on Emily in Paris
+    source: Collider
+    speakers:
+    - id: collider
+      name: Collider
+      role: interviewer
+    - id: darren-star
+      name: Darren Star
+      role: interviewee
+      aliases:
+      - DARREN STAR
+      - STAR
+    unlabelled_speaker: collider
+    ---
+
+    # Darren Star on Emily in Paris
+
+    <!-- prose: editors_note -->
+
+    [Editor’s note: The following contains some spoilers.]
+
+    **Collider:** First of all, congrats.
+
+    **DARREN STAR:** Yeah, it was amazing to hear that.
+
+    **What did you most enjoy getting to dig into this season?**
+
+    ![](emily-in-paris-season-2-lily-collins-ashley-park)
+
+    _Image via Netflix_
+
+The layout, block by block (blocks are separated by one blank line):
+
+- A turn is ``**Label:** text``, the label as the source wrote it (the
+  speaker's name when the source left the turn unlabelled). Further
+  paragraphs of the turn follow as plain paragraphs, up to the next block
+  that starts with a marker: a bold label, a bold question, an image line
+  or an HTML comment. Times show after the label as
+  ``[01:02:03.500–01:02:09]`` (``.mmm`` only when the milliseconds are not
+  zero; ``[–01:02:09]`` for an end alone).
+- An unlabelled turn by the speaker named ``unlabelled_speaker`` in the
+  front matter is a bold paragraph, the way Q&A articles print questions.
+- A turn whose label does not name exactly its speaker (by name or alias)
+  or that is unlabelled but cannot be a bold paragraph, is preceded by a
+  ``<!-- turn {"speaker": "id", "label": null} -->`` comment with what the
+  label cannot say.
+- A prose block is preceded by ``<!-- prose: KIND -->`` (``editors_note``,
+  ``intro``, ``related``, ``closing``, ``other``), then its paragraphs.
+- An image caption is the image line ``![caption](image)``, then the caption
+  as a paragraph, then the credit in italics (``_Image via Netflix_``). A
+  caption without an image starts with ``<!-- caption -->`` instead.
+
+HTML comments show on no rendered page, so GitHub and mkdocs show the
+article as it was written.
+
+Escaping, so that any text survives and none renders as markup:
+
+- Always: ``\\`` ``*`` `````` and ``|`` are backslash-escaped; ``~`` is
+  written ``&#126;``. ``_`` is escaped unless letters or digits stand on both
+  sides (``snake_case`` stays as it is).
+- ``<`` before a letter, ``/``, ``!`` or ``?`` (what could open an HTML tag,
+  a comment or an autolink) is written ``&lt;``; ``&`` that could start an
+  entity (``&amp;``, ``&#32;``) is written ``&amp;``. Both hold in
+  CommonMark and in Python-Markdown (mkdocs), which does not honour ``\\<``.
+- ``]`` before ``(``, ``[`` or ``:`` is escaped, so no link, image or
+  reference definition can form.
+- At the start of a line: ``#``, ``>``, ``-``, ``+``, ``!`` are escaped,
+  ``=`` is written ``&#61;``, and the ``.`` or ``)`` after leading digits is
+  escaped (no heading, quote, list, rule or setext underline).
+- White space at either end of a line (spaces, tabs, ``\\u2028``, ...) is
+  written as a character reference (``&#32;``), so nothing is stripped, no
+  line becomes indented code and trailing spaces make no hard break.
+- A line break inside a turn, prose block, caption or credit is a line
+  break in the Markdown. A blank line between two lines of text is a blank
+  line; any other empty line of text is written ``&#10;`` on its own line.
+  A line break inside a label, a title or an image name is ``&#10;``.
+
+Reading what the writer wrote gives back an equal `Interview`. Documents
+whose front matter has no ``interviewkit`` key are read as people write
+interviews in Markdown: see `loads`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, NoReturn
+
+import attrs
+import yaml
+from markdown_it import MarkdownIt
+
+from interviewkit.errors import ParseError, ValidationError
+from interviewkit.formats import Format
+from interviewkit.model import (
+    Block,
+    ImageCaption,
+    Interview,
+    Metadata,
+    Prose,
+    ProseKind,
+    Role,
+    Speaker,
+    Turn,
+)
+
+__all__ = ["FORMAT", "VERSION", "dumps", "loads"]
+
+VERSION = 1
+"""The version of the Markdown layout, written as ``interviewkit: 1``."""
+
+_NAME = "markdown"
+
+# --------------------------------------------------------------------------
+# Escaping
+
+_ENTITY_LIKE = re.compile(
+    r"#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};"
+)
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ALWAYS_ESCAPED = {"\\": "\\\\", "*": "\\*", "`": "\\`", "|": "\\|", "~": "&#126;"}
+_LINE_START_ESCAPED = {
+    "#": "\\#",
+    ">": "\\>",
+    "-": "\\-",
+    "+": "\\+",
+    "!": "\\!",
+    "=": "&#61;",
+}
+_HTML_OPENERS = frozenset("/!?")
+_EMPTY_LINE = "&#10;"
+
+
+def _reference(character: str) -> str:
+    return f"&#{ord(character)};"
+
+
+def _encode(text: str, *, line_start: bool = True, always: str = "") -> str:
+    """Escape one line of ``text`` (or a field whose breaks become ``&#10;``).
+
+    Args:
+        text: The text; may be empty.
+        line_start: Whether the text starts a line of the Markdown, so that
+            block markers at its start need escaping.
+        always: ASCII punctuation to backslash-escape wherever it stands
+            (brackets in link text, ``#`` in a heading).
+
+    """
+    out: list[str] = []
+    last = len(text) - 1
+    ordered_marker = -1
+    if line_start:
+        digits = 0
+        while digits < len(text) and text[digits] in "0123456789":
+            digits += 1
+        if 0 < digits < len(text) and text[digits] in ".)":
+            ordered_marker = digits
+    for index, character in enumerate(text):
+        if character == "\n":
+            out.append(_EMPTY_LINE)
+        elif (index == 0 or index == last) and character.isspace():
+            out.append(_reference(character))
+        elif character in always:
+            out.append("\\" + character)
+        elif character in _ALWAYS_ESCAPED:
+            out.append(_ALWAYS_ESCAPED[character])
+        elif index == 0 and line_start and character in _LINE_START_ESCAPED:
+            out.append(_LINE_START_ESCAPED[character])
+        elif index == ordered_marker:
+            out.append("\\" + character)
+        elif character == "_":
+            intraword = (
+                0 < index < last
+                and text[index - 1].isalnum()
+                and text[index + 1].isalnum()
+            )
+            out.append("_" if intraword else "\\_")
+        elif character == "<":
+            following = text[index + 1 : index + 2]
+            opens = following.isascii() and (
+                following.isalpha() or following in _HTML_OPENERS
+            )
+            out.append("&lt;" if following and opens else "<")
+        elif character == "&":
+            out.append("&amp;" if _ENTITY_LIKE.match(text, index + 1) else "&")
+        elif character == "]" and text[index + 1 : index + 2] in ("(", "[", ":"):
+            out.append("\\]")
+        else:
+            out.append(character)
+    return "".join(out)
+
+
+def _encode_lines(text: str) -> list[str]:
+    """The Markdown lines of a text: one a line of text, blank lines kept."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if line:
+            out.append(_encode(line))
+        elif 0 < index < len(lines) - 1 and lines[index - 1] and lines[index + 1]:
+            out.append("")
+        else:
+            out.append(_EMPTY_LINE)
+    return out
+
+
+_DECODABLE = re.compile(
+    r"\\[!-/:-@\[-`{-~]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});"
+)
+
+
+def _unescape_match(match: re.Match[str]) -> str:
+    found = match.group()
+    if found[0] == "\\":
+        return found[1]
+    if found[1] == "#":
+        # html.unescape would remap some code points (&#133; to "…");
+        # the writer means the code point itself.
+        digits = found[2:-1]
+        code = int(digits[1:], 16) if digits[0] in "xX" else int(digits)
+        return chr(code) if code <= 0x10FFFF else found
+    # An unknown entity name stays as written, as CommonMark leaves it.
+    return html.unescape(found)
+
+
+def _decode(text: str) -> str:
+    """Undo `_encode`: backslash escapes and character references."""
+    if "\\" not in text and "&" not in text:
+        return text
+    return _DECODABLE.sub(_unescape_match, text)
+
+
+def _decode_line(line: str) -> str:
+    return "" if line in ("", _EMPTY_LINE) else _decode(line)
+
+
+def _find_unescaped(text: str, target: str, start: int) -> int:
+    """The index of the first ``target`` in ``text`` not escaped by ``\\``."""
+    index = start
+    length = len(text)
+    first = target[0]
+    while index < length:
+        character = text[index]
+        if character == "\\":
+            index += 2
+            continue
+        if character == first and text.startswith(target, index):
+            return index
+        index += 1
+    return -1
+
+
+# --------------------------------------------------------------------------
+# Times
+
+
+def _format_ms(ms: int) -> str:
+    seconds, millis = divmod(ms, 1000)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    shown = f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+    return f"{shown}.{millis:03d}" if millis else shown
+
+
+def _format_span(start_ms: int | None, end_ms: int | None) -> str:
+    start = "" if start_ms is None else _format_ms(start_ms)
+    if end_ms is None:
+        return f"[{start}]"
+    return f"[{start}–{_format_ms(end_ms)}]"
+
+
+_TIME = r"([0-9]{1,9}):([0-5][0-9]):([0-5][0-9])(?:\.([0-9]{3}))?"
+_SPAN = re.compile(rf" \[(?:{_TIME})?(?:[–-]{_TIME})?\]")
+
+
+def _ms(groups: Sequence[str | None]) -> int | None:
+    hours, minutes, seconds, millis = groups
+    if hours is None or minutes is None or seconds is None:
+        return None
+    return ((int(hours) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(
+        millis or 0
+    )
+
+
+# --------------------------------------------------------------------------
+# The writer
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, with strings it would fold written quoted."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # PyYAML writes U+0085, U+2028 and U+2029 raw in plain and single-quoted
+    # scalars, where YAML reads them as line breaks; double quotes escape them.
+    risky = any(c in "\x85\u2028\u2029\ufeff" or not c.isprintable() for c in value)
+    return dumper.represent_scalar(
+        "tag:yaml.org,2002:str", value, style='"' if risky else None
+    )
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def _front_matter(
+    interview: Interview, unlabelled_speaker: str | None
+) -> dict[str, Any]:
+    metadata = interview.metadata
+    matter: dict[str, Any] = {"interviewkit": VERSION}
+    for key, value in (
+        ("title", interview.title),
+        ("source", metadata.source),
+        ("url", metadata.url),
+        ("date", metadata.date),
+        ("language", metadata.language),
+    ):
+        if value is not None:
+            matter[key] = value
+    if metadata.extras:
+        matter["extras"] = {
+            key: value if isinstance(value, str) else list(value)
+            for key, value in metadata.extras.items()
+        }
+    if interview.speakers:
+        cast = []
+        for speaker in interview.speakers:
+            entry: dict[str, Any] = {"id": speaker.id, "name": speaker.name}
+            if speaker.role is not None:
+                entry["role"] = speaker.role.value
+            if speaker.aliases:
+                entry["aliases"] = list(speaker.aliases)
+            cast.append(entry)
+        matter["speakers"] = cast
+    if unlabelled_speaker is not None:
+        matter["unlabelled_speaker"] = unlabelled_speaker
+    return matter
+
+
+def _labels(speakers: Sequence[Speaker]) -> dict[str, list[str]]:
+    """Which speaker ids each name or alias names."""
+    named: dict[str, list[str]] = {}
+    for speaker in speakers:
+        for label in (speaker.name, *speaker.aliases):
+            ids = named.setdefault(label, [])
+            if speaker.id not in ids:
+                ids.append(speaker.id)
+    return named
+
+
+def _can_be_bold(turn: Turn) -> bool:
+    return (
+        turn.label is None
+        and turn.start_ms is None
+        and turn.end_ms is None
+        and turn.text != ""
+        and all(turn.text.split("\n"))
+    )
+
+
+def _choose_unlabelled_speaker(interview: Interview) -> str | None:
+    counts: dict[str, int] = {}
+    for turn in interview.turns:
+        if _can_be_bold(turn):
+            counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
+    if not counts:
+        return None
+    order = {speaker.id: index for index, speaker in enumerate(interview.speakers)}
+    return max(counts, key=lambda speaker: (counts[speaker], -order[speaker]))
+
+
+def _annotation(kind: str, fields: Mapping[str, Any] | None = None) -> str:
+    if fields is None:
+        return f"<!-- {kind} -->"
+    data = json.dumps(fields, ensure_ascii=True, separators=(", ", ": "))
+    # Inside a comment, "<", ">" and "&" could end it or read as markup.
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f"<!-- {kind} {data} -->"
+
+
+def _write_turn(
+    turn: Turn,
+    *,
+    names: Mapping[str, str],
+    labels: Mapping[str, list[str]],
+    unlabelled_speaker: str | None,
+) -> list[str]:
+    if turn.speaker == unlabelled_speaker and _can_be_bold(turn):
+        lines = [_encode(line) for line in turn.text.split("\n")]
+        lines[0] = "**" + lines[0]
+        if lines[-1].endswith(":"):
+            # A colon before the closing ** would read as a label.
+            lines[-1] = lines[-1][:-1] + "&#58;"
+        lines[-1] += "**"
+        return lines
+    shown = turn.label if turn.label is not None else names[turn.speaker]
+    fields: dict[str, Any] = {}
+    if labels.get(shown) != [turn.speaker]:
+        fields["speaker"] = turn.speaker
+    if turn.label is None:
+        fields["label"] = None
+    head = f"**{_encode(shown)}:**"
+    if turn.start_ms is not None or turn.end_ms is not None:
+        head += " " + _format_span(turn.start_ms, turn.end_ms)
+    lines = _encode_lines(turn.text) if turn.text else []
+    if lines:
+        if lines[0].startswith("["):
+            # A bracket right after the label would read as a time.
+            lines[0] = "\\" + lines[0]
+        head += " " + lines[0]
+        lines[0] = head
+    else:
+        lines = [head]
+    if fields:
+        return [_annotation("turn", fields), "", *lines]
+    return lines
+
+
+def _write_destination(image: str) -> str:
+    if all(c.isascii() and (c.isalnum() or c in "-._~:/?#@!$'*+,;=%") for c in image):
+        return image
+    escaped = _encode(image, line_start=False)
+    escaped = escaped.replace("<", "\\<").replace(">", "\\>")
+    return f"<{escaped}>"
+
+
+def _write_caption(caption: ImageCaption) -> list[str]:
+    if caption.image is not None:
+        alt = _encode(caption.caption or "", line_start=False, always="[]")
+        lines = [f"![{alt}]({_write_destination(caption.image)})"]
+    else:
+        lines = [_annotation("caption")]
+    if caption.caption is not None:
+        lines += ["", *_encode_lines(caption.caption)]
+    if caption.credit is not None:
+        credit = _encode_lines(caption.credit)
+        credit[0] = "_" + credit[0]
+        credit[-1] += "_"
+        lines += ["", *credit]
+    return lines
+
+
+def _write_prose(prose: Prose) -> list[str]:
+    return [_annotation(f"prose: {prose.kind.value}"), "", *_encode_lines(prose.text)]
+
+
+def _heading(title: str) -> str:
+    return "# " + _encode(title, always="#")
+
+
+def dumps(interview: Interview) -> str:
+    """Write an interview as Markdown with YAML front matter.
+
+    Args:
+        interview: The interview.
+
+    Example:
+        >>> from interviewkit import Speaker, Turn
+        >>> iv = Interview(
+        ...     title="Two lines",
+        ...     speakers=(Speaker(id="q", name="Q"), Speaker(id="a", name="A")),
+        ...     body=(Turn(speaker="q", text="Why *this*?", label="Q"),
+        ...           Turn(speaker="a", text="Because.", label="A")),
+        ... )
+        >>> print(dumps(iv))
+        ---
+        interviewkit: 1
+        title: Two lines
+        speakers:
+        - id: q
+          name: Q
+        - id: a
+          name: A
+        ---
+        <BLANKLINE>
+        # Two lines
+        <BLANKLINE>
+        **Q:** Why \\*this\\*?
+        <BLANKLINE>
+        **A:** Because.
+        <BLANKLINE>
+
+    """
+    unlabelled_speaker = _choose_unlabelled_speaker(interview)
+    matter = yaml.dump(
+        _front_matter(interview, unlabelled_speaker),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=float("inf"),
+    )
+    parts = [f"---\n{matter}---\n"]
+    if interview.title is not None:
+        parts.append(_heading(interview.title) + "\n")
+    names = {speaker.id: speaker.name for speaker in interview.speakers}
+    labels = _labels(interview.speakers)
+    for block in interview.body:
+        if type(block) is Turn:
+            lines = _write_turn(
+                block, names=names, labels=labels, unlabelled_speaker=unlabelled_speaker
+            )
+        elif type(block) is ImageCaption:
+            lines = _write_caption(block)
+        else:
+            assert type(block) is Prose
+            lines = _write_prose(block)
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+# --------------------------------------------------------------------------
+# Reading: the document, its front matter and its block structure
+
+
+def _fail(
+    message: str, *, line: int | None = None, column: int | None = None
+) -> NoReturn:
+    raise ParseError(message, format=_NAME, line=line, column=column)
+
+
+@attrs.frozen
+class _Item:
+    """A top-level block of the Markdown, as markdown-it found it."""
+
+    kind: str
+    """``paragraph``, ``heading``, ``html`` or the token type of anything else."""
+    start: int
+    """The index of its first line in the document's lines."""
+    end: int
+    """The index after its last line."""
+    tag: str = ""
+
+
+_block_parser = MarkdownIt("commonmark").disable(["inline", "text_join"])
+
+
+def _items(lines: Sequence[str], first: int) -> list[_Item]:
+    """The top-level blocks of ``lines[first:]``, with document line indices."""
+    tokens = _block_parser.parse("\n".join(lines[first:]))
+    items: list[_Item] = []
+    for token in tokens:
+        if token.level != 0 or token.map is None or token.nesting == -1:
+            continue
+        start, end = token.map[0] + first, token.map[1] + first
+        if token.type == "paragraph_open":
+            items.append(_Item("paragraph", start, end))
+        elif token.type == "heading_open":
+            items.append(_Item("heading", start, end, token.tag))
+        elif token.type == "html_block":
+            items.append(_Item("html", start, end))
+        else:
+            items.append(_Item(token.type.removesuffix("_open"), start, end))
+    return items
+
+
+@attrs.frozen
+class _FrontMatter:
+    """The front matter's YAML, parsed with the position of every node."""
+
+    loader: yaml.SafeLoader
+    node: yaml.MappingNode | None
+    first_line: int
+    """The 1-based document line of the YAML's first line."""
+
+    def position(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + self.first_line, node.start_mark.column + 1
+
+    def fail(self, message: str, node: yaml.Node) -> NoReturn:
+        line, column = self.position(node)
+        _fail(message, line=line, column=column)
+
+    def value(self, node: yaml.Node) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.YAMLError as error:
+            self.fail(f"front matter: {getattr(error, 'problem', None) or error}", node)
+
+    def pairs(self) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
+        if self.node is None:
+            return
+        seen: set[str] = set()
+        for key_node, value_node in self.node.value:
+            key = self.value(key_node)
+            if not isinstance(key, str):
+                self.fail(f"front matter keys must be strings, not {key!r}", key_node)
+            if key in seen:
+                self.fail(f"front matter key {key!r} is given twice", key_node)
+            seen.add(key)
+            yield key, key_node, value_node
+
+    def names(self) -> set[str]:
+        return {key for key, _, _ in self.pairs()}
+
+    def string(self, node: yaml.Node, what: str) -> str:
+        value = self.value(node)
+        if not isinstance(value, str):
+            self.fail(f"{what} must be a string, not {_yaml_type(value)}", node)
+        return value
+
+    def strings(self, node: yaml.Node, what: str) -> tuple[str, ...]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(f"{what} must be a list of strings", node)
+        return tuple(self.string(item, what) for item in node.value)
+
+    def mapping(
+        self, node: yaml.Node, what: str
+    ) -> list[tuple[str, yaml.Node, yaml.Node]]:
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(f"{what} must be a mapping", node)
+        inner = _FrontMatter(self.loader, node, self.first_line)
+        return list(inner.pairs())
+
+
+def _yaml_type(value: object) -> str:
+    if value is None:
+        return "null"
+    return {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "a mapping",
+    }.get(type(value), type(value).__name__)
+
+
+def _mark_position(mark: Any, first_line: int) -> tuple[int | None, int | None]:
+    if mark is None:
+        return None, None
+    return mark.line + first_line, mark.column + 1
+
+
+def _parse_yaml(text: str, *, first_line: int) -> _FrontMatter:
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        line, column = _mark_position(
+            error.problem_mark or error.context_mark, first_line
+        )
+        problem = error.problem or error.context or "invalid YAML"
+        _fail(f"front matter is not valid YAML: {problem}", line=line, column=column)
+    except yaml.reader.ReaderError as error:
+        before = text[: error.position]
+        line = before.count("\n") + first_line
+        column = error.position - (before.rfind("\n") + 1) + 1
+        _fail(
+            f"front matter is not valid YAML: character {error.character!r} is not allowed",
+            line=line,
+            column=column,
+        )
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks its errors
+        _fail(f"front matter is not valid YAML: {error}", line=first_line, column=1)
+    if node is not None and not isinstance(node, yaml.MappingNode):
+        matter = _FrontMatter(loader, None, first_line)
+        matter.fail("front matter must be a mapping of keys to values", node)
+    return _FrontMatter(loader, node, first_line)
+
+
+def _split(text: str) -> tuple[list[str], _FrontMatter | None, int]:
+    """The document's lines, its front matter, and the index of the body."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[0].rstrip(" \t") != "---":
+        return lines, None, 0
+    for index in range(1, len(lines)):
+        if lines[index].rstrip(" \t") in ("---", "..."):
+            matter = _parse_yaml("\n".join(lines[1:index]), first_line=2)
+            return lines, matter, index + 1
+    _fail("the front matter opened on line 1 is never closed by ---", line=1, column=1)
+
+
+# --------------------------------------------------------------------------
+# Reading the layout the writer writes
+
+_OWN_KEYS = frozenset(
+    {
+        "interviewkit",
+        "title",
+        "source",
+        "url",
+        "date",
+        "language",
+        "extras",
+        "speakers",
+        "unlabelled_speaker",
+    }
+)
+_SPEAKER_KEYS = frozenset({"id", "name", "role", "aliases"})
+_COMMENT = re.compile(r"<!-- (turn|caption|prose: ([a-z_]+)|turn (\{.*\})) -->")
+
+
+@attrs.define
+class _Header:
+    """What starts a block: its kind and where."""
+
+    kind: str
+    """``turn``, ``caption`` (an image line), ``bare-caption`` or ``prose``."""
+    line: int
+    """The index of its first line in the document's lines."""
+    prose_kind: ProseKind | None = None
+    annotation: dict[str, Any] | None = None
+    paragraphs: list[tuple[int, int]] = attrs.field(factory=list)
+
+
+def _own_front_matter(
+    matter: _FrontMatter,
+) -> tuple[str | None, Metadata, tuple[Speaker, ...], str | None]:
+    title: str | None = None
+    fields: dict[str, Any] = {}
+    speakers: list[Speaker] = []
+    unlabelled: str | None = None
+    unlabelled_node: yaml.Node | None = None
+    speakers_node: yaml.Node | None = None
+    for key, key_node, node in matter.pairs():
+        if key not in _OWN_KEYS:
+            known = ", ".join(sorted(_OWN_KEYS))
+            matter.fail(
+                f"unknown front matter key {key!r}; known keys: {known}", key_node
+            )
+        if key == "interviewkit":
+            version = matter.value(node)
+            if version != VERSION or type(version) is not int:
+                matter.fail(
+                    f"unsupported layout version {version!r}; this release reads {VERSION}",
+                    node,
+                )
+        elif key == "title":
+            title = matter.string(node, "title")
+        elif key in ("source", "url", "date", "language"):
+            fields[key] = matter.string(node, key)
+        elif key == "extras":
+            extras: dict[str, str | tuple[str, ...]] = {}
+            for name, _, value_node in matter.mapping(node, "extras"):
+                if isinstance(value_node, yaml.SequenceNode):
+                    extras[name] = matter.strings(value_node, f"extras[{name!r}]")
+                else:
+                    extras[name] = matter.string(value_node, f"extras[{name!r}]")
+            fields["extras"] = extras
+        elif key == "speakers":
+            speakers_node = node
+            if not isinstance(node, yaml.SequenceNode):
+                matter.fail("speakers must be a list", node)
+            for entry in node.value:
+                speakers.append(_own_speaker(matter, entry))
+        else:
+            unlabelled = matter.string(node, "unlabelled_speaker")
+            unlabelled_node = node
+    try:
+        metadata = Metadata(**fields)
+    except ValidationError as error:
+        line, column = (matter.first_line, 1)
+        _fail(error.message, line=line, column=column)
+    ids = [speaker.id for speaker in speakers]
+    if speakers_node is not None and len(set(ids)) != len(ids):
+        assert isinstance(speakers_node, yaml.SequenceNode)
+        for index, speaker_id in enumerate(ids):
+            if speaker_id in ids[:index]:
+                matter.fail(
+                    f"speaker id {speaker_id!r} is used twice",
+                    speakers_node.value[index],
+                )
+    if unlabelled is not None and unlabelled not in ids:
+        assert unlabelled_node is not None
+        matter.fail(
+            f"unlabelled_speaker {unlabelled!r} is not in the cast", unlabelled_node
+        )
+    return title, metadata, tuple(speakers), unlabelled
+
+
+def _own_speaker(matter: _FrontMatter, node: yaml.Node) -> Speaker:
+    fields: dict[str, Any] = {}
+    for key, key_node, value_node in matter.mapping(node, "a speaker"):
+        if key not in _SPEAKER_KEYS:
+            matter.fail(
+                f"unknown speaker key {key!r}; known keys: aliases, id, name, role",
+                key_node,
+            )
+        if key == "aliases":
+            fields[key] = matter.strings(value_node, "aliases")
+        else:
+            fields[key] = matter.string(value_node, key)
+    for required in ("id", "name"):
+        if required not in fields:
+            matter.fail(f"a speaker needs an {required}", node)
+    try:
+        return Speaker(**fields)
+    except ValidationError as error:
+        matter.fail(error.message, node)
+
+
+def _scan_label(line: str) -> tuple[int, bool]:
+    """Find the first unescaped ``**`` after the opening one.
+
+    Returns its index (-1 if none) and whether an unescaped ``:`` stands
+    right before it.
+    """
+    index = 2
+    colon = False
+    length = len(line)
+    while index < length:
+        character = line[index]
+        if character == "\\":
+            index += 2
+            colon = False
+            continue
+        if character == "*" and line.startswith("**", index):
+            return index, colon
+        colon = character == ":"
+        index += 1
+    return -1, False
+
+
+def _own_document(
+    lines: list[str],
+    matter: _FrontMatter,
+    body: int,
+    *,
+    source_line: Callable[[int], int],
+) -> Interview:
+    title, metadata, speakers, unlabelled = _own_front_matter(matter)
+    labels = _labels(speakers)
+    cast = {speaker.id for speaker in speakers}
+    headers: list[_Header] = []
+    pending: dict[str, Any] | None = None
+    pending_line = 0
+    for position, item in enumerate(_items(lines, body)):
+        line_no = source_line(item.start)
+        if item.kind == "heading" and position == 0 and item.tag == "h1":
+            if title is None or lines[item.start] != _heading(title):
+                _fail(
+                    "the heading does not match the title in the front matter",
+                    line=line_no,
+                    column=1,
+                )
+            continue
+        if pending is not None and not (
+            item.kind == "paragraph" and lines[item.start].startswith("**")
+        ):
+            _fail(
+                "a turn comment must come right before its turn",
+                line=pending_line,
+                column=1,
+            )
+        if item.kind == "html":
+            match = _COMMENT.fullmatch(lines[item.start])
+            if match is None or item.end - item.start != 1:
+                _fail(
+                    "expected <!-- prose: KIND -->, <!-- caption --> or <!-- turn {...} -->",
+                    line=line_no,
+                    column=1,
+                )
+            if match.group(3) is not None:
+                pending = _own_annotation(match.group(3), line=line_no, cast=cast)
+                pending_line = line_no
+            elif match.group(1) == "caption":
+                headers.append(_Header("bare-caption", item.start))
+            elif match.group(2) is not None:
+                try:
+                    kind = ProseKind(match.group(2))
+                except ValueError:
+                    known = ", ".join(kind.value for kind in ProseKind)
+                    _fail(
+                        f"unknown prose kind {match.group(2)!r}; known kinds: {known}",
+                        line=line_no,
+                        column=13,
+                    )
+                headers.append(_Header("prose", item.start, prose_kind=kind))
+            else:
+                _fail(
+                    "a turn comment needs its fields: <!-- turn {...} -->",
+                    line=line_no,
+                    column=1,
+                )
+            continue
+        if item.kind != "paragraph":
+            kind = item.kind.replace("_", " ")
+            _fail(
+                f"unexpected {kind}: a block starts with **Label:**, an image or a comment",
+                line=line_no,
+                column=1,
+            )
+        first = lines[item.start]
+        if first.startswith("**"):
+            headers.append(_Header("turn", item.start, annotation=pending))
+            pending = None
+        elif first.startswith("!["):
+            headers.append(_Header("caption", item.start))
+        elif not headers:
+            _fail(
+                "text before the first block: a block starts with **Label:**, an image "
+                "or a comment",
+                line=line_no,
+                column=1,
+            )
+        headers[-1].paragraphs.append((item.start, item.end))
+    if pending is not None:
+        _fail(
+            "a turn comment must come right before its turn",
+            line=pending_line,
+            column=1,
+        )
+    body_blocks: list[Block] = []
+    for header in headers:
+        try:
+            body_blocks.append(
+                _own_block(
+                    header,
+                    lines,
+                    labels=labels,
+                    unlabelled=unlabelled,
+                    source_line=source_line,
+                )
+            )
+        except ValidationError as error:
+            _fail(error.message, line=source_line(header.line), column=1)
+    try:
+        return Interview(
+            title=title, metadata=metadata, speakers=speakers, body=tuple(body_blocks)
+        )
+    except ValidationError as error:  # pragma: no cover - checked block by block
+        _fail(error.message)
+
+
+def _own_annotation(data: str, *, line: int, cast: set[str]) -> dict[str, Any]:
+    try:
+        fields = json.loads(data)
+    except json.JSONDecodeError as error:
+        _fail(
+            f"the turn comment is not a JSON object: {error.msg.lower()}",
+            line=line,
+            column=len("<!-- turn ") + error.colno,
+        )
+    if not isinstance(fields, dict) or set(fields) - {"speaker", "label"}:
+        _fail(
+            'a turn comment holds only "speaker" and "label": null',
+            line=line,
+            column=11,
+        )
+    if "label" in fields and fields["label"] is not None:
+        _fail('a turn comment can only say "label": null', line=line, column=11)
+    if "speaker" in fields and fields["speaker"] not in cast:
+        _fail(f"speaker {fields['speaker']!r} is not in the cast", line=line, column=11)
+    return fields
+
+
+def _paragraph_lines(
+    lines: list[str], paragraphs: Sequence[tuple[int, int]]
+) -> list[str]:
+    """The text lines of paragraphs, one empty line between two."""
+    out: list[str] = []
+    for start, end in paragraphs:
+        if out:
+            out.append("")
+        out.extend(_decode_line(line) for line in lines[start:end])
+    return out
+
+
+def _own_block(
+    header: _Header,
+    lines: list[str],
+    *,
+    labels: Mapping[str, list[str]],
+    unlabelled: str | None,
+    source_line: Callable[[int], int],
+) -> Block:
+    line_no = source_line(header.line)
+    if header.kind == "prose":
+        if not header.paragraphs:
+            _fail(
+                "a prose comment must be followed by its text", line=line_no, column=1
+            )
+        assert header.prose_kind is not None
+        text = "\n".join(_paragraph_lines(lines, header.paragraphs))
+        return Prose(text=text, kind=header.prose_kind)
+    if header.kind in ("caption", "bare-caption"):
+        return _own_caption(header, lines, source_line=source_line)
+    return _own_turn(
+        header, lines, labels=labels, unlabelled=unlabelled, source_line=source_line
+    )
+
+
+def _own_turn(
+    header: _Header,
+    lines: list[str],
+    *,
+    labels: Mapping[str, list[str]],
+    unlabelled: str | None,
+    source_line: Callable[[int], int],
+) -> Turn:
+    start, end = header.paragraphs[0]
+    first = lines[start]
+    line_no = source_line(start)
+    close, colon = _scan_label(first)
+    annotation = header.annotation or {}
+    if not colon:
+        # A bold paragraph: an unlabelled turn by the unlabelled speaker.
+        joined = "\n".join(lines[start:end])
+        close = _find_unescaped(joined, "**", 2)
+        if close != len(joined) - 2 or len(header.paragraphs) > 1 or len(joined) < 5:
+            _fail(
+                "a turn starts with **Label:**, or is one bold paragraph",
+                line=line_no,
+                column=1,
+            )
+        if unlabelled is None or annotation:
+            _fail(
+                "a bold paragraph is a turn by the unlabelled_speaker of the front matter,"
+                " which is not given",
+                line=line_no,
+                column=1,
+            )
+        text = "\n".join(_decode_line(line) for line in joined[2:-2].split("\n"))
+        return Turn(speaker=unlabelled, text=text)
+    shown = _decode(first[2 : close - 1])
+    rest = first[close + 2 :]
+    start_ms = end_ms = None
+    span = _SPAN.match(rest)
+    if span is not None and (span.group(1) is not None or span.group(5) is not None):
+        start_ms, end_ms = _ms(span.groups()[:4]), _ms(span.groups()[4:])
+        rest = rest[span.end() :]
+    if rest and not rest.startswith(" "):
+        _fail(
+            "expected a space after the label",
+            line=line_no,
+            column=len(first) - len(rest) + 1,
+        )
+    text_lines = [_decode_line(rest[1:])] if rest else []
+    text_lines += [_decode_line(line) for line in lines[start + 1 : end]]
+    more = _paragraph_lines(lines, header.paragraphs[1:])
+    if more:
+        text_lines += ["", *more] if text_lines else more
+    speaker = annotation.get("speaker")
+    if speaker is None:
+        named = labels.get(shown, [])
+        if len(named) != 1:
+            who = "no speaker" if not named else "several speakers"
+            _fail(
+                f"the label {shown!r} names {who} of the cast", line=line_no, column=3
+            )
+        speaker = named[0]
+    label = None if "label" in annotation else shown
+    return Turn(
+        speaker=speaker,
+        text="\n".join(text_lines),
+        label=label,
+        start_ms=start_ms,
+        end_ms=end_ms,
+    )
+
+
+def _parse_image_line(line: str, *, line_no: int) -> str:
+    close = _find_unescaped(line, "]", 2)
+    if close == -1 or not line.startswith("(", close + 1) or not line.endswith(")"):
+        _fail("expected an image line ![caption](image)", line=line_no, column=1)
+    destination = line[close + 2 : -1]
+    if destination.startswith("<"):
+        end = _find_unescaped(destination, ">", 1)
+        if end != len(destination) - 1:
+            _fail("expected > to close the image name", line=line_no, column=close + 3)
+        return _decode(destination[1:-1])
+    if not destination or any(c in destination for c in " ()<>\\"):
+        _fail(
+            "an image name with spaces or brackets goes between < and >",
+            line=line_no,
+            column=close + 3,
+        )
+    return destination
+
+
+def _own_caption(
+    header: _Header, lines: list[str], *, source_line: Callable[[int], int]
+) -> ImageCaption:
+    paragraphs = list(header.paragraphs)
+    image = None
+    if header.kind == "caption":
+        start, end = paragraphs.pop(0)
+        if end - start != 1:
+            _fail(
+                "an image line stands alone in its paragraph",
+                line=source_line(start + 1),
+                column=1,
+            )
+        image = _parse_image_line(lines[start], line_no=source_line(start))
+    credit_at = next(
+        (
+            index
+            for index, (start, _) in enumerate(paragraphs)
+            if lines[start].startswith("_")
+        ),
+        len(paragraphs),
+    )
+    caption_lines = _paragraph_lines(lines, paragraphs[:credit_at])
+    credit = None
+    if credit_at < len(paragraphs):
+        raw: list[str] = []
+        for start, end in paragraphs[credit_at:]:
+            if raw:
+                raw.append("")
+            raw.extend(lines[start:end])
+        last = raw[-1]
+        if _find_unescaped(last, "_", len(last) - 1) != len(last) - 1 or raw == ["_"]:
+            _fail(
+                "a credit ends with _",
+                line=source_line(paragraphs[-1][1] - 1),
+                column=len(last),
+            )
+        raw[0] = raw[0][1:]
+        raw[-1] = raw[-1][:-1]
+        credit = "\n".join(_decode_line(line) for line in raw)
+    return ImageCaption(
+        image=image,
+        caption="\n".join(caption_lines) if caption_lines else None,
+        credit=credit,
+    )
+
+
+def loads(text: str) -> Interview:
+    """Read an interview from Markdown.
+
+    A document whose front matter has an ``interviewkit`` key is read as
+    the layout `dumps` writes, exactly.
+
+    Raises:
+        ParseError: With the line and column of the problem.
+
+    Example:
+        >>> iv = loads("---\\ninterviewkit: 1\\nspeakers:\\n- id: q\\n  name: Q\\n---\\n\\n"
+        ...            "**Q:** Why?\\n")
+        >>> iv.turns[0].text
+        'Why?'
+
+    """
+    lines, matter, body = _split(text)
+    if matter is not None and "interviewkit" in matter.names():
+        return _own_document(lines, matter, body, source_line=lambda index: index + 1)
+    _fail("only documents written by interviewkit can be read yet", line=1, column=1)
+
+
+FORMAT = Format(
+    name=_NAME,
+    suffixes=(".md", ".markdown"),
+    loads=loads,
+    dumps=dumps,
+    description="Markdown with YAML front matter, for people and sites",
+)
