@@ -638,8 +638,8 @@ def _mark_position(mark: Any, first_line: int) -> tuple[int | None, int | None]:
 
 
 def _parse_yaml(text: str, *, first_line: int) -> _FrontMatter:
-    loader = yaml.SafeLoader(text)
     try:
+        loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         line, column = _mark_position(
@@ -648,11 +648,14 @@ def _parse_yaml(text: str, *, first_line: int) -> _FrontMatter:
         problem = error.problem or error.context or "invalid YAML"
         _fail(f"front matter is not valid YAML: {problem}", line=line, column=column)
     except yaml.reader.ReaderError as error:
+        character = error.character
+        if isinstance(character, int):
+            character = chr(character)
         before = text[: error.position]
         line = before.count("\n") + first_line
         column = error.position - (before.rfind("\n") + 1) + 1
         _fail(
-            f"front matter is not valid YAML: character {error.character!r} is not allowed",
+            f"front matter is not valid YAML: character {character!r} is not allowed",
             line=line,
             column=column,
         )
@@ -695,7 +698,7 @@ _OWN_KEYS = frozenset(
     }
 )
 _SPEAKER_KEYS = frozenset({"id", "name", "role", "aliases"})
-_COMMENT = re.compile(r"<!-- (turn|caption|prose: ([a-z_]+)|turn (\{.*\})) -->")
+_COMMENT = re.compile(r"<!-- (turn|caption|prose: ([a-z_]+)|turn (.*)) -->")
 
 
 @attrs.define
@@ -882,9 +885,9 @@ def _own_document(
                 )
             continue
         if item.kind != "paragraph":
-            kind = item.kind.replace("_", " ")
+            what = item.kind.replace("_", " ")
             _fail(
-                f"unexpected {kind}: a block starts with **Label:**, an image or a comment",
+                f"unexpected {what}: a block starts with **Label:**, an image or a comment",
                 line=line_no,
                 column=1,
             )

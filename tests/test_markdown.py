@@ -1,0 +1,307 @@
+"""The Markdown format: identity round trips, escaping, safe rendering, errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from markdown_it import MarkdownIt
+
+import interviewkit as ik
+from tests.strategies import interviews
+
+SAMPLE = ik.Interview(
+    title="Darren Star on Emily in Paris",
+    metadata=ik.Metadata(source="Collider", language="en", extras={"tags": ("tv",)}),
+    speakers=(
+        ik.Speaker(id="collider", name="Collider", role=ik.Role.INTERVIEWER),
+        ik.Speaker(
+            id="darren-star",
+            name="Darren Star",
+            role=ik.Role.INTERVIEWEE,
+            aliases=("DARREN STAR", "STAR"),
+        ),
+    ),
+    body=(
+        ik.Prose(text="[Editor’s note: spoilers.]", kind=ik.ProseKind.EDITORS_NOTE),
+        ik.Turn(speaker="collider", text="Congrats!", label="Collider"),
+        ik.Turn(speaker="darren-star", text="Thanks.", label="DARREN STAR"),
+        ik.Turn(speaker="collider", text="What next?"),
+        ik.ImageCaption(image="emily-in-paris", credit="Image via Netflix"),
+        ik.Turn(speaker="darren-star", text="More.", start_ms=1000, end_ms=2500),
+    ),
+)
+
+
+def escape_html(text: str) -> str:
+    """Escape text the way markdown-it writes text into HTML."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+    )
+
+
+def round_trip(iv: ik.Interview) -> ik.Interview:
+    return ik.loads(ik.dumps(iv, format="markdown"), format="markdown")
+
+
+@settings(max_examples=250)
+@given(interviews())
+@example(SAMPLE)
+@example(ik.Interview())
+def test_markdown_round_trip_is_the_identity(iv: ik.Interview) -> None:
+    assert round_trip(iv) == iv
+
+
+# --- Escaping: each rule, proved by a round trip and by how it renders ---
+
+ESCAPED = [
+    # (text, what the writer must write for it)
+    ("*stars* and **bold**", "\\*stars\\* and \\*\\*bold\\*\\*"),
+    ("_under_ but snake_case", "\\_under\\_ but snake_case"),
+    ("`code` and ```fences```", "\\`code\\` and \\`\\`\\`fences\\`\\`\\`"),
+    ("back\\slash\\", "back\\\\slash\\\\"),
+    ("a | table | row", "a \\| table \\| row"),
+    ("~~struck~~", "&#126;&#126;struck&#126;&#126;"),
+    ("<script>alert(1)</script>", "&lt;script>alert(1)&lt;/script>"),
+    ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)>"),
+    ("<!-- prose: intro -->", "&lt;!-- prose: intro -->"),
+    ("<http://example.com>", "&lt;http://example.com>"),
+    ("a < b and b > c", "a < b and b > c"),
+    ("&amp; &#32; &x; but Q&A", "&amp;amp; &amp;#32; &amp;x; but Q&A"),
+    ("a [link](http://x) [ref][1] [def]: /u", "a [link\\](http://x) [ref\\][1] [def\\]: /u"),
+    ("![alt](image.png)", "\\![alt\\](image.png)"),
+    ("a [note: spoilers]", "a [note: spoilers]"),
+    ("[00:01:02] a time?", "\\[00:01:02] a time?"),
+    ("# not a heading", "\\# not a heading"),
+    ("> not a quote", "\\> not a quote"),
+    ("- not a list", "\\- not a list"),
+    ("+ not a list", "\\+ not a list"),
+    ("1. not a list", "1\\. not a list"),
+    ("2019) not a list", "2019\\) not a list"),
+    ("---", "\\---"),
+    ("===", "&#61;=="),
+    ("    not code", "&#32;   not code"),
+    ("\tnot code", "&#9;not code"),
+    ("no hard break  ", "no hard break &#32;"),
+    ("\u2028line separators\u2029", "&#8232;line separators&#8233;"),
+    ("**Name:** not a label", "\\*\\*Name:\\*\\* not a label"),
+]
+
+
+@pytest.mark.parametrize(("text", "written"), ESCAPED)
+def test_each_escape_rule_round_trips_and_renders_as_the_text(
+    text: str, written: str
+) -> None:
+    iv = ik.Interview(
+        speakers=(ik.Speaker(id="a", name="A"),),
+        body=(ik.Turn(speaker="a", text=text, label="A"),),
+    )
+    markdown = ik.dumps(iv, format="markdown")
+    turn_line = markdown.split("\n---\n\n", 1)[1].rstrip("\n")
+    assert turn_line == f"**A:** {written}"
+    assert round_trip(iv) == iv
+    rendered = MarkdownIt("commonmark").render(turn_line)
+    assert rendered == f"<p><strong>A:</strong> {escape_html(text)}</p>\n"
+
+
+LINE_RULES = [
+    "a\n\nb",  # a blank line between paragraphs of one turn
+    "a\n\n\nb",  # two empty lines: &#10; marks the second
+    "\n\nx\n",  # empty lines at the ends
+    "\n",
+    "x\nSTAR: a label?\n\n**DARREN STAR:** no",  # lines that look like labels
+    "x\n\nImage via Netflix\n\n![alt](src)\n\n_credit_",  # like a caption
+    "x\n\n<!-- prose: intro -->\n\n<!-- turn {} -->",  # like the markers
+    "[00:01:02] like a time",
+    "[–00:01:02]",
+    "x\n---\ny\n===",  # setext underlines
+    "x\n    y\n\n    z",  # indented lines
+    " \n\t\n  ",  # lines of white space
+    "ends with a colon:",
+    "x\n\n---\ntitle: front matter?\n---",
+]
+
+
+@pytest.mark.parametrize("text", LINE_RULES)
+def test_line_rules_round_trip_in_every_kind_of_block(text: str) -> None:
+    cast = (
+        ik.Speaker(id="a", name="A", aliases=("STAR",)),
+        ik.Speaker(id="b", name="B"),
+    )
+    blocks: list[ik.Block] = [
+        ik.Turn(speaker="a", text=text, label="STAR"),
+        ik.Turn(speaker="b", text=text),  # a bold question, where it can be one
+        ik.Turn(speaker="a", text=text),
+        ik.Turn(speaker="b", text=text, label="Not in the cast", start_ms=5),
+    ]
+    if text.strip():
+        blocks += [
+            ik.Prose(text=text, kind=ik.ProseKind.RELATED),
+            ik.ImageCaption(image=text, caption=text, credit=text),
+            ik.ImageCaption(caption=text),
+            ik.ImageCaption(credit=text),
+        ]
+        cast += (ik.Speaker(id="c", name=text, aliases=(text + "!",)),)
+        blocks.append(ik.Turn(speaker="c", text=text, label=text))
+    iv = ik.Interview(
+        title=text if text.strip() else None,
+        metadata=ik.Metadata(source=text if text.strip() else None, extras={text: text}),
+        speakers=cast,
+        body=tuple(blocks),
+    )
+    assert round_trip(iv) == iv
+
+
+def test_times_show_after_the_label() -> None:
+    iv = ik.Interview(
+        speakers=(ik.Speaker(id="a", name="A"),),
+        body=(
+            ik.Turn(speaker="a", text="x", label="A", start_ms=3_723_500, end_ms=3_729_000),
+            ik.Turn(speaker="a", text="y", label="A", end_ms=1),
+            ik.Turn(speaker="a", text="z", label="A", start_ms=360_000_000_000),
+        ),
+    )
+    body = ik.dumps(iv, format="markdown").split("\n---\n\n", 1)[1]
+    assert body == (
+        "**A:** [01:02:03.500–01:02:09] x\n\n"
+        "**A:** [–00:00:00.001] y\n\n"
+        "**A:** [100000:00:00] z\n"
+    )
+    assert round_trip(iv) == iv
+
+
+# --- Nothing from the model renders as HTML ---
+
+ALLOWED_TAGS = {"p", "strong", "em", "h1", "img", "br"}
+
+
+def rendered_body(markdown: str) -> str:
+    """Render the body as GitHub and mkdocs do: front matter removed, HTML on."""
+    body = markdown.split("\n---\n", 1)[1]
+    return MarkdownIt("commonmark", {"html": True}).render(body)
+
+
+def assert_only_markup_of_the_layout(rendered: str) -> None:
+    without_markers = re.sub(
+        r"<!-- (?:turn \{[^\n]*?\}|caption|prose: [a-z_]+) -->\n", "", rendered
+    )
+    assert "<!--" not in without_markers
+    tags = {tag.lower() for tag in re.findall(r"</?([A-Za-z][A-Za-z0-9-]*)", without_markers)}
+    assert tags <= ALLOWED_TAGS
+
+
+def test_a_script_in_a_turn_shows_as_text() -> None:
+    iv = ik.Interview(
+        speakers=(ik.Speaker(id="a", name="<b>A</b>"),),
+        body=(
+            ik.Turn(speaker="a", text="<script>alert(1)</script>"),
+            ik.Turn(speaker="a", text="<img src=x onerror=alert(1)>", label="<i>A</i>"),
+            ik.Prose(text="<iframe src=evil>\n<div>"),
+        ),
+    )
+    rendered = rendered_body(ik.dumps(iv, format="markdown"))
+    assert "<script" not in rendered
+    assert "<img" not in rendered
+    assert "<iframe" not in rendered
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+    assert "&lt;img src=x onerror=alert(1)&gt;" in rendered
+    assert_only_markup_of_the_layout(rendered)
+
+
+@settings(max_examples=200)
+@given(interviews())
+@example(SAMPLE)
+def test_nothing_from_the_model_renders_as_markup(iv: ik.Interview) -> None:
+    rendered = rendered_body(ik.dumps(iv, format="markdown"))
+    assert_only_markup_of_the_layout(rendered)
+    images = [caption for caption in iv.captions if caption.image is not None]
+    assert rendered.count("<img ") <= len(images)
+
+
+# --- Errors: line and column ---
+
+OWN = "---\ninterviewkit: 1\nspeakers:\n- id: q\n  name: Q\n---\n\n"
+
+
+@pytest.mark.parametrize(
+    ("document", "line", "column", "message"),
+    [
+        ("---\ninterviewkit: 1\ntitle: [unclosed\n---\n", 3, 17, "not valid YAML"),
+        ("---\ninterviewkit: 1\ntitle: a: b\n---\n", 3, 9, "not valid YAML"),
+        ("---\ninterviewkit: 1\n  bad indent: x\n---\n", 3, 13, "not valid YAML"),
+        ("---\ninterviewkit: 1\ntitle: \x07\n---\n", 3, 8, "'\\x07' is not allowed"),
+        ("---\ninterviewkit: 1\ntitle: 12\n---\n", 3, 8, "title must be a string, not a number"),
+        ("---\ninterviewkit: 1\ndate: 2021-12-22\n---\n", 3, 7, "date must be a string"),
+        ("---\ninterviewkit: 1\ntags: [a]\n---\n", 3, 1, "unknown front matter key 'tags'"),
+        ("---\ninterviewkit: 2\n---\n", 2, 15, "unsupported layout version 2"),
+        ("---\ninterviewkit: 1\ntitle: a\ntitle: b\n---\n", 4, 1, "given twice"),
+        ("---\n- a\n---\n", 2, 1, "front matter must be a mapping"),
+        ("---\ninterviewkit: 1\n", 1, 1, "never closed"),
+        (
+            "---\ninterviewkit: 1\nspeakers:\n- id: q\n  nam: Q\n---\n",
+            5,
+            3,
+            "unknown speaker key 'nam'",
+        ),
+        ("---\ninterviewkit: 1\nspeakers:\n- id: q\n---\n", 4, 3, "a speaker needs a"),
+        (
+            "---\ninterviewkit: 1\nspeakers:\n- {id: q, name: Q, role: boss}\n---\n",
+            4,
+            3,
+            "unknown role 'boss'",
+        ),
+        (
+            "---\ninterviewkit: 1\nspeakers:\n- {id: q, name: Q}\n- {id: q, name: R}\n---\n",
+            5,
+            3,
+            "speaker id 'q' is used twice",
+        ),
+        (
+            "---\ninterviewkit: 1\nextras: {tags: [1]}\n---\n",
+            3,
+            17,
+            "extras['tags'] must be a string, not a number",
+        ),
+        ("---\ninterviewkit: 1\nunlabelled_speaker: x\n---\n", 3, 21, "not in the cast"),
+        (OWN + "**R:** who?\n", 8, 3, "the label 'R' names no speaker of the cast"),
+        (OWN + "Hello.\n", 8, 1, "text before the first block"),
+        (OWN + "**Q:** a\n\n- a list\n", 10, 1, "unexpected bullet list"),
+        (OWN + "**Q:** a\n\n> quoted\n", 10, 1, "unexpected blockquote"),
+        (OWN + "<!-- prose: aside -->\n\nx\n", 8, 13, "unknown prose kind 'aside'"),
+        (OWN + "<!-- prose: intro -->\n", 8, 1, "must be followed by its text"),
+        (OWN + "<!-- hello -->\n", 8, 1, "expected <!-- prose: KIND -->"),
+        (OWN + '<!-- turn {"speaker": "r"} -->\n\n**Q:** a\n', 8, 11, "'r' is not in the cast"),
+        (OWN + '<!-- turn {"speaker": 1 -->\n\n**Q:** a\n', 8, 24, "not a JSON object"),
+        (OWN + '<!-- turn {"label": null} -->\n\n![](x)\n', 8, 1, "right before its turn"),
+        (OWN + "**bold question**\n", 8, 1, "unlabelled_speaker"),
+        (OWN + "**Q:**x\n", 8, 7, "expected a space after the label"),
+        (OWN + "![x](a b)\n", 8, 6, "between < and >"),
+        (OWN + "![](x)\n\n_credit\n", 10, 7, "a credit ends with _"),
+        (OWN + "# Title\n", 8, 1, "heading does not match"),
+    ],
+)
+def test_broken_documents_raise_parse_error_with_line_and_column(
+    document: str, line: int, column: int, message: str
+) -> None:
+    with pytest.raises(ik.ParseError, match=re.escape(message)) as caught:
+        ik.loads(document, format="markdown")
+    assert (caught.value.line, caught.value.column) == (line, column)
+    assert caught.value.format == "markdown"
+
+
+def test_line_endings_and_a_byte_order_mark_are_normalised() -> None:
+    text = ik.dumps(SAMPLE, format="markdown")
+    assert ik.loads("\ufeff" + text.replace("\n", "\r\n"), format="markdown") == SAMPLE
+    assert ik.loads(text.replace("\n", "\r"), format="markdown") == SAMPLE
+
+
+def test_files_with_md_and_markdown_suffixes(tmp_path: Path) -> None:
+    for name in ("talk.md", "talk.markdown"):
+        ik.write(SAMPLE, tmp_path / name)
+        assert ik.read(tmp_path / name) == SAMPLE
+    assert ik.format_for_path("x.MD").name == "markdown"
