@@ -73,7 +73,10 @@ ESCAPED = [
     ("<http://example.com>", "&lt;http://example.com>"),
     ("a < b and b > c", "a < b and b > c"),
     ("&amp; &#32; &x; but Q&A", "&amp;amp; &amp;#32; &amp;x; but Q&A"),
-    ("a [link](http://x) [ref][1] [def]: /u", "a [link\\](http://x) [ref\\][1] [def\\]: /u"),
+    (
+        "a [link](http://x) [ref][1] [def]: /u",
+        "a [link\\](http://x) [ref\\][1] [def\\]: /u",
+    ),
     ("![alt](image.png)", "\\![alt\\](image.png)"),
     ("a [note: spoilers]", "a [note: spoilers]"),
     ("[00:01:02] a time?", "\\[00:01:02] a time?"),
@@ -150,7 +153,9 @@ def test_line_rules_round_trip_in_every_kind_of_block(text: str) -> None:
         blocks.append(ik.Turn(speaker="c", text=text, label=text))
     iv = ik.Interview(
         title=text if text.strip() else None,
-        metadata=ik.Metadata(source=text if text.strip() else None, extras={text: text}),
+        metadata=ik.Metadata(
+            source=text if text.strip() else None, extras={text: text}
+        ),
         speakers=cast,
         body=tuple(blocks),
     )
@@ -161,7 +166,9 @@ def test_times_show_after_the_label() -> None:
     iv = ik.Interview(
         speakers=(ik.Speaker(id="a", name="A"),),
         body=(
-            ik.Turn(speaker="a", text="x", label="A", start_ms=3_723_500, end_ms=3_729_000),
+            ik.Turn(
+                speaker="a", text="x", label="A", start_ms=3_723_500, end_ms=3_729_000
+            ),
             ik.Turn(speaker="a", text="y", label="A", end_ms=1),
             ik.Turn(speaker="a", text="z", label="A", start_ms=360_000_000_000),
         ),
@@ -191,7 +198,10 @@ def assert_only_markup_of_the_layout(rendered: str) -> None:
         r"<!-- (?:turn \{[^\n]*?\}|caption|prose: [a-z_]+) -->\n", "", rendered
     )
     assert "<!--" not in without_markers
-    tags = {tag.lower() for tag in re.findall(r"</?([A-Za-z][A-Za-z0-9-]*)", without_markers)}
+    tags = {
+        tag.lower()
+        for tag in re.findall(r"</?([A-Za-z][A-Za-z0-9-]*)", without_markers)
+    }
     assert tags <= ALLOWED_TAGS
 
 
@@ -235,9 +245,24 @@ OWN = "---\ninterviewkit: 1\nspeakers:\n- id: q\n  name: Q\n---\n\n"
         ("---\ninterviewkit: 1\ntitle: a: b\n---\n", 3, 9, "not valid YAML"),
         ("---\ninterviewkit: 1\n  bad indent: x\n---\n", 3, 13, "not valid YAML"),
         ("---\ninterviewkit: 1\ntitle: \x07\n---\n", 3, 8, "'\\x07' is not allowed"),
-        ("---\ninterviewkit: 1\ntitle: 12\n---\n", 3, 8, "title must be a string, not a number"),
-        ("---\ninterviewkit: 1\ndate: 2021-12-22\n---\n", 3, 7, "date must be a string"),
-        ("---\ninterviewkit: 1\ntags: [a]\n---\n", 3, 1, "unknown front matter key 'tags'"),
+        (
+            "---\ninterviewkit: 1\ntitle: 12\n---\n",
+            3,
+            8,
+            "title must be a string, not a number",
+        ),
+        (
+            "---\ninterviewkit: 1\ndate: 2021-12-22\n---\n",
+            3,
+            7,
+            "date must be a string",
+        ),
+        (
+            "---\ninterviewkit: 1\ntags: [a]\n---\n",
+            3,
+            1,
+            "unknown front matter key 'tags'",
+        ),
         ("---\ninterviewkit: 2\n---\n", 2, 15, "unsupported layout version 2"),
         ("---\ninterviewkit: 1\ntitle: a\ntitle: b\n---\n", 4, 1, "given twice"),
         ("---\n- a\n---\n", 2, 1, "front matter must be a mapping"),
@@ -267,7 +292,12 @@ OWN = "---\ninterviewkit: 1\nspeakers:\n- id: q\n  name: Q\n---\n\n"
             17,
             "extras['tags'] must be a string, not a number",
         ),
-        ("---\ninterviewkit: 1\nunlabelled_speaker: x\n---\n", 3, 21, "not in the cast"),
+        (
+            "---\ninterviewkit: 1\nunlabelled_speaker: x\n---\n",
+            3,
+            21,
+            "not in the cast",
+        ),
         (OWN + "**R:** who?\n", 8, 3, "the label 'R' names no speaker of the cast"),
         (OWN + "Hello.\n", 8, 1, "text before the first block"),
         (OWN + "**Q:** a\n\n- a list\n", 10, 1, "unexpected bullet list"),
@@ -275,9 +305,19 @@ OWN = "---\ninterviewkit: 1\nspeakers:\n- id: q\n  name: Q\n---\n\n"
         (OWN + "<!-- prose: aside -->\n\nx\n", 8, 13, "unknown prose kind 'aside'"),
         (OWN + "<!-- prose: intro -->\n", 8, 1, "must be followed by its text"),
         (OWN + "<!-- hello -->\n", 8, 1, "expected <!-- prose: KIND -->"),
-        (OWN + '<!-- turn {"speaker": "r"} -->\n\n**Q:** a\n', 8, 11, "'r' is not in the cast"),
+        (
+            OWN + '<!-- turn {"speaker": "r"} -->\n\n**Q:** a\n',
+            8,
+            11,
+            "'r' is not in the cast",
+        ),
         (OWN + '<!-- turn {"speaker": 1 -->\n\n**Q:** a\n', 8, 24, "not a JSON object"),
-        (OWN + '<!-- turn {"label": null} -->\n\n![](x)\n', 8, 1, "right before its turn"),
+        (
+            OWN + '<!-- turn {"label": null} -->\n\n![](x)\n',
+            8,
+            1,
+            "right before its turn",
+        ),
         (OWN + "**bold question**\n", 8, 1, "unlabelled_speaker"),
         (OWN + "**Q:**x\n", 8, 7, "expected a space after the label"),
         (OWN + "![x](a b)\n", 8, 6, "between < and >"),

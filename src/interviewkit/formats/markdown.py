@@ -89,6 +89,7 @@ interviews in Markdown: see `loads`.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -123,10 +124,6 @@ _NAME = "markdown"
 # --------------------------------------------------------------------------
 # Escaping
 
-_ENTITY_LIKE = re.compile(
-    r"#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};"
-)
-_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ALWAYS_ESCAPED = {"\\": "\\\\", "*": "\\*", "`": "\\`", "|": "\\|", "~": "&#126;"}
 _LINE_START_ESCAPED = {
     "#": "\\#",
@@ -136,12 +133,31 @@ _LINE_START_ESCAPED = {
     "!": "\\!",
     "=": "&#61;",
 }
-_HTML_OPENERS = frozenset("/!?")
 _EMPTY_LINE = "&#10;"
 
 
 def _reference(character: str) -> str:
     return f"&#{ord(character)};"
+
+
+_MIDDLE = (
+    r"[\\*`|~\n_]|<(?=[A-Za-z/!?])|\](?=[(\[:])"
+    r"|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)"
+)
+_REPLACEMENTS = {
+    **_ALWAYS_ESCAPED,
+    "<": "&lt;",
+    "&": "&amp;",
+    "]": "\\]",
+    "\n": _EMPTY_LINE,
+}
+
+
+@functools.cache
+def _middle_pattern(always: str) -> re.Pattern[str]:
+    if not always:
+        return re.compile(_MIDDLE)
+    return re.compile(f"[{re.escape(always)}]|{_MIDDLE}")
 
 
 def _encode(text: str, *, line_start: bool = True, always: str = "") -> str:
@@ -155,48 +171,45 @@ def _encode(text: str, *, line_start: bool = True, always: str = "") -> str:
             (brackets in link text, ``#`` in a heading).
 
     """
-    out: list[str] = []
-    last = len(text) - 1
-    ordered_marker = -1
-    if line_start:
-        digits = 0
+    if not text:
+        return text
+    start = 0
+    prefix = ""
+    first = text[0]
+    if first.isspace():
+        prefix, start = _reference(first), 1
+    elif line_start and first in _LINE_START_ESCAPED:
+        prefix, start = _LINE_START_ESCAPED[first], 1
+    elif line_start and first in "0123456789":
+        digits = 1
         while digits < len(text) and text[digits] in "0123456789":
             digits += 1
-        if 0 < digits < len(text) and text[digits] in ".)":
-            ordered_marker = digits
-    for index, character in enumerate(text):
-        if character == "\n":
-            out.append(_EMPTY_LINE)
-        elif (index == 0 or index == last) and character.isspace():
-            out.append(_reference(character))
-        elif character in always:
-            out.append("\\" + character)
-        elif character in _ALWAYS_ESCAPED:
-            out.append(_ALWAYS_ESCAPED[character])
-        elif index == 0 and line_start and character in _LINE_START_ESCAPED:
-            out.append(_LINE_START_ESCAPED[character])
-        elif index == ordered_marker:
-            out.append("\\" + character)
-        elif character == "_":
+        if digits < len(text) and text[digits] in ".)":
+            prefix, start = f"{text[:digits]}\\{text[digits]}", digits + 1
+    end = len(text)
+    suffix = ""
+    if end - 1 >= start and text[-1].isspace():
+        suffix, end = _reference(text[-1]), end - 1
+    middle = text[start:end]
+    pattern = _middle_pattern(always)
+
+    def replace(match: re.Match[str]) -> str:
+        found = match.group()
+        if found in always:
+            return "\\" + found
+        if found == "_":
+            index = match.start()
             intraword = (
-                0 < index < last
-                and text[index - 1].isalnum()
-                and text[index + 1].isalnum()
+                0 < index < len(middle) - 1
+                and middle[index - 1].isalnum()
+                and middle[index + 1].isalnum()
             )
-            out.append("_" if intraword else "\\_")
-        elif character == "<":
-            following = text[index + 1 : index + 2]
-            opens = following.isascii() and (
-                following.isalpha() or following in _HTML_OPENERS
-            )
-            out.append("&lt;" if following and opens else "<")
-        elif character == "&":
-            out.append("&amp;" if _ENTITY_LIKE.match(text, index + 1) else "&")
-        elif character == "]" and text[index + 1 : index + 2] in ("(", "[", ":"):
-            out.append("\\]")
-        else:
-            out.append(character)
-    return "".join(out)
+            return "_" if intraword else "\\_"
+        return _REPLACEMENTS[found]
+
+    if pattern.search(middle):
+        middle = pattern.sub(replace, middle)
+    return prefix + middle + suffix
 
 
 def _encode_lines(text: str) -> list[str]:
@@ -733,7 +746,8 @@ def _own_front_matter(
             version = matter.value(node)
             if version != VERSION or type(version) is not int:
                 matter.fail(
-                    f"unsupported layout version {version!r}; this release reads {VERSION}",
+                    f"unsupported layout version {version!r}; "
+                    f"this release reads {VERSION}",
                     node,
                 )
         elif key == "title":
@@ -857,7 +871,8 @@ def _own_document(
             match = _COMMENT.fullmatch(lines[item.start])
             if match is None or item.end - item.start != 1:
                 _fail(
-                    "expected <!-- prose: KIND -->, <!-- caption --> or <!-- turn {...} -->",
+                    "expected <!-- prose: KIND -->, <!-- caption --> "
+                    "or <!-- turn {...} -->",
                     line=line_no,
                     column=1,
                 )
@@ -887,7 +902,8 @@ def _own_document(
         if item.kind != "paragraph":
             what = item.kind.replace("_", " ")
             _fail(
-                f"unexpected {what}: a block starts with **Label:**, an image or a comment",
+                f"unexpected {what}: a block starts with **Label:**, "
+                "an image or a comment",
                 line=line_no,
                 column=1,
             )
@@ -1016,7 +1032,8 @@ def _own_turn(
             )
         if unlabelled is None or annotation:
             _fail(
-                "a bold paragraph is a turn by the unlabelled_speaker of the front matter,"
+                "a bold paragraph is a turn by the unlabelled_speaker "
+                "of the front matter,"
                 " which is not given",
                 line=line_no,
                 column=1,
@@ -1136,7 +1153,8 @@ def loads(text: str) -> Interview:
         ParseError: With the line and column of the problem.
 
     Example:
-        >>> iv = loads("---\\ninterviewkit: 1\\nspeakers:\\n- id: q\\n  name: Q\\n---\\n\\n"
+        >>> iv = loads("---\\ninterviewkit: 1\\n"
+        ...            "speakers:\\n- id: q\\n  name: Q\\n---\\n\\n"
         ...            "**Q:** Why?\\n")
         >>> iv.turns[0].text
         'Why?'
