@@ -89,6 +89,7 @@ interviews in Markdown: see `loads`.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import html
 import json
@@ -1141,6 +1142,250 @@ def _own_caption(
         caption="\n".join(caption_lines) if caption_lines else None,
         credit=credit,
     )
+
+
+# --------------------------------------------------------------------------
+# Reading Markdown as people write it: the paragraphs and what marks them
+
+_inline_parser = MarkdownIt("commonmark")
+
+_CLOCK = r"(?:([0-9]{1,3}):)?([0-9]{1,2}):([0-5][0-9])(?:[.,]([0-9]{1,3}))?"
+_TIMESTAMP = re.compile(rf"[ \t]*(?:\[{_CLOCK}\]|\({_CLOCK}\)|{_CLOCK})[ \t]*")
+
+
+def _timestamp_ms(match: re.Match[str]) -> int:
+    """The milliseconds of a `_TIMESTAMP` match."""
+    groups = match.groups()
+    for offset in (0, 4, 8):
+        hours, minutes, seconds, fraction = groups[offset : offset + 4]
+        if minutes is not None and seconds is not None:
+            millis = int((fraction or "0").ljust(3, "0"))
+            total = (int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)
+            return total * 1000 + millis
+    raise AssertionError("a timestamp match has a clock")  # pragma: no cover
+
+
+@attrs.frozen(kw_only=True)
+class _Piece:
+    """A paragraph of human-written Markdown and what its markup says."""
+
+    text: str
+    """The text as plain text: markup gone, escapes undone."""
+    line: int
+    """The 1-based line where it starts."""
+    style: str
+    """``plain``; ``labelled`` (a bold label); ``emphasis`` (all bold or
+    italic); ``heading``; ``image`` (an image line); ``quote``; ``list``;
+    ``code``; ``html``."""
+    label: str | None = None
+    start_ms: int | None = None
+    image: str | None = None
+    alt: str | None = None
+
+
+def _plain(children: Sequence[Any]) -> str:
+    """The text of inline tokens, without their markup."""
+    out: list[str] = []
+    links: list[tuple[int, str]] = []
+    for child in children:
+        kind = child.type
+        if kind in ("text", "code_inline", "html_inline"):
+            out.append(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif kind == "image":
+            out.append(child.content)
+        elif kind == "link_open":
+            links.append((len(out), str(child.attrs.get("href", ""))))
+        elif kind == "link_close" and links:
+            start, href = links.pop()
+            shown = "".join(out[start:])
+            if (
+                href
+                and href not in (shown, "mailto:" + shown)
+                and not href.startswith("#")
+            ):
+                out.append(f" ({href})")
+    return "".join(out)
+
+
+def _closing(children: Sequence[Any], start: int) -> int:
+    """The index of the token that closes the one at ``start``."""
+    depth = 0
+    for index in range(start, len(children)):
+        depth += children[index].nesting
+        if depth == 0:
+            return index
+    return -1
+
+
+def _strip_empty(children: Sequence[Any]) -> list[Any]:
+    out = list(children)
+    while out and out[0].type == "text" and not out[0].content.strip():
+        out.pop(0)
+    while out and out[-1].type == "text" and not out[-1].content.strip():
+        out.pop()
+    return out
+
+
+def _looks_like_label(label: str) -> bool:
+    return bool(label.strip()) and "\n" not in label and len(label) <= 80
+
+
+def _paragraph_piece(children: Sequence[Any], line: int) -> _Piece:
+    tokens = _strip_empty(children)
+    start_ms = None
+    if tokens and tokens[0].type == "text":
+        # A timestamp before the label: "\[00:04:08\] **HOST:** ..."
+        stamp = _TIMESTAMP.match(tokens[0].content)
+        if (
+            stamp is not None
+            and len(tokens) > 1
+            and stamp.end() == len(tokens[0].content)
+            and tokens[1].type in ("strong_open", "em_open")
+        ):
+            start_ms = _timestamp_ms(stamp)
+            tokens = tokens[1:]
+    if tokens and tokens[0].type == "image":
+        image = tokens[0]
+        rest = _plain(tokens[1:]).strip()
+        return _Piece(
+            text=rest,
+            line=line,
+            style="image",
+            image=str(image.attrs.get("src", "")),
+            alt=image.content,
+        )
+    if tokens and tokens[0].type in ("strong_open", "em_open"):
+        close = _closing(tokens, 0)
+        inner = _plain(tokens[1:close]).strip()
+        after = tokens[close + 1 :]
+        rest = _plain(after)
+        label: str | None = None
+        if inner.endswith(":") and _looks_like_label(inner[:-1]):
+            label = inner[:-1].strip()
+        elif rest.startswith(":") and _looks_like_label(inner):
+            label, rest = inner, rest[1:]
+        elif after and _looks_like_label(inner):
+            # A name, then a time, on a line of its own: transcription tools.
+            first_line, _, below = rest.partition("\n")
+            stamp = _TIMESTAMP.fullmatch(first_line)
+            if stamp is not None:
+                label, rest, start_ms = inner, below, _timestamp_ms(stamp)
+        if label is not None:
+            stamp = _TIMESTAMP.match(rest)
+            if stamp is not None and start_ms is None:
+                start_ms = _timestamp_ms(stamp)
+                rest = rest[stamp.end() :]
+            return _Piece(
+                text=rest.strip(),
+                line=line,
+                style="labelled",
+                label=label,
+                start_ms=start_ms,
+            )
+        if not after:
+            return _Piece(text=inner, line=line, style="emphasis")
+    return _Piece(text=_plain(children).strip(), line=line, style="plain")
+
+
+def _human_pieces(lines: Sequence[str], body: int) -> list[_Piece]:
+    """The paragraphs of a human-written Markdown body, top to bottom."""
+    tokens = _inline_parser.parse("\n".join(lines[body:]))
+    pieces: list[_Piece] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.level != 0 or token.nesting == -1 or token.map is None:
+            index += 1
+            continue
+        line = token.map[0] + body + 1
+        end = _closing(tokens, index) if token.nesting == 1 else index
+        inner = tokens[index : end + 1]
+        if token.type == "paragraph_open":
+            pieces.append(_paragraph_piece(tokens[index + 1].children or [], line))
+        elif token.type == "heading_open":
+            text = _plain(tokens[index + 1].children or []).strip()
+            level = int(token.tag[1:])
+            pieces.append(_Piece(text=text, line=line, style=f"heading{level}"))
+        elif token.type in ("fence", "code_block", "html_block"):
+            text = token.content.rstrip("\n")
+            if text.strip():
+                style = "html" if token.type == "html_block" else "code"
+                pieces.append(_Piece(text=text, line=line, style=style))
+        elif token.type != "hr":
+            # Quotes and lists: their text, a line an item or paragraph.
+            parts = []
+            for inline in inner:
+                if inline.type == "inline":
+                    parts.append(_plain(inline.children or []).strip())
+                elif inline.type in ("fence", "code_block"):
+                    parts.append(inline.content.rstrip("\n"))
+            text = "\n".join(part for part in parts if part)
+            if text:
+                style = "quote" if token.type == "blockquote_open" else "list"
+                pieces.append(_Piece(text=text, line=line, style=style))
+        index = end + 1
+    return pieces
+
+
+_METADATA_KEYS = {
+    "source": "source",
+    "url": "url",
+    "date": "date",
+    "language": "language",
+    "lang": "language",
+    "link": "url",
+    "permalink": "url",
+}
+
+
+def _extra_value(value: Any) -> str | tuple[str, ...]:
+    if isinstance(value, (list, tuple)):
+        if all(not isinstance(item, (list, tuple, dict)) for item in value):
+            return tuple(_scalar_text(item) for item in value)
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return _scalar_text(value)
+
+
+def _scalar_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return "" if value is None else str(value)
+
+
+def _human_front_matter(matter: _FrontMatter | None) -> tuple[str | None, Metadata]:
+    """Title and metadata from a blog's front matter; other keys go to extras."""
+    if matter is None:
+        return None, Metadata()
+    title: str | None = None
+    fields: dict[str, str] = {}
+    extras: dict[str, str | tuple[str, ...]] = {}
+    for key, _, node in matter.pairs():
+        value = matter.value(node)
+        if value is None or value == "" or value == []:
+            continue
+        if key == "title" and not isinstance(value, (list, dict)):
+            title = _scalar_text(value)
+        elif key in _METADATA_KEYS and not isinstance(value, (list, dict)):
+            fields[_METADATA_KEYS[key]] = _scalar_text(value)
+        elif isinstance(value, dict):
+            # Nested keys, as in "author: {name: ..., url: ...}", are flattened.
+            for inner, item in value.items():
+                extras[f"{key}.{inner}"] = _extra_value(item)
+        else:
+            extras[key] = _extra_value(value)
+    try:
+        metadata = Metadata(**fields, extras=extras)
+        if title is not None and not title.strip():
+            title = None
+    except ValidationError as error:
+        _fail(f"front matter: {error.message}", line=matter.first_line, column=1)
+    return title, metadata
 
 
 def loads(text: str) -> Interview:
