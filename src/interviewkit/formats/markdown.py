@@ -51,6 +51,10 @@ The layout, block by block (blocks are separated by one blank line):
   or that is unlabelled but cannot be a bold paragraph, is preceded by a
   ``<!-- turn {"speaker": "id", "label": null} -->`` comment with what the
   label cannot say.
+- `Turn.marker` is None unless the front matter says ``markers: text``:
+  then a labelled turn's marker is ``"Label: "`` (as the plain-text reader
+  records it) and an unlabelled turn's is None. A turn whose marker is
+  otherwise says so in its comment: ``<!-- turn {"marker": "[00:01] Q: "} -->``.
 - A prose block is preceded by ``<!-- prose: KIND -->`` (``editors_note``,
   ``intro``, ``related``, ``closing``, ``other``), then its paragraphs.
 - An image caption is the image line ``![caption](image)``, then the caption
@@ -325,9 +329,40 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_str)
 
 
-def _front_matter(
-    interview: Interview, unlabelled_speaker: str | None
-) -> dict[str, Any]:
+@attrs.frozen(kw_only=True)
+class _Layout:
+    """Interview-wide defaults that spare the turns their comments."""
+
+    unlabelled_speaker: str | None = None
+    """Who speaks the turns written as bold paragraphs."""
+    text_markers: bool = False
+    """Whether a labelled turn's marker is ``"Label: "`` unless it says
+    otherwise (``markers: text``); without it, markers are None."""
+
+    def marker(self, label: str | None) -> str | None:
+        """The marker a turn with ``label`` has unless its comment says."""
+        return f"{label}: " if self.text_markers and label is not None else None
+
+
+def _choose_layout(interview: Interview) -> _Layout:
+    counts: dict[str, int] = {}
+    text_markers = 0
+    for turn in interview.turns:
+        if _can_be_bold(turn):
+            counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
+        if turn.label is not None:
+            if turn.marker == f"{turn.label}: ":
+                text_markers += 1
+            elif turn.marker is None:
+                text_markers -= 1
+    unlabelled = None
+    if counts:
+        order = {speaker.id: index for index, speaker in enumerate(interview.speakers)}
+        unlabelled = max(counts, key=lambda speaker: (counts[speaker], -order[speaker]))
+    return _Layout(unlabelled_speaker=unlabelled, text_markers=text_markers > 0)
+
+
+def _front_matter(interview: Interview, layout: _Layout) -> dict[str, Any]:
     metadata = interview.metadata
     matter: dict[str, Any] = {"interviewkit": VERSION}
     for key, value in (
@@ -354,8 +389,10 @@ def _front_matter(
                 entry["aliases"] = list(speaker.aliases)
             cast.append(entry)
         matter["speakers"] = cast
-    if unlabelled_speaker is not None:
-        matter["unlabelled_speaker"] = unlabelled_speaker
+    if layout.unlabelled_speaker is not None:
+        matter["unlabelled_speaker"] = layout.unlabelled_speaker
+    if layout.text_markers:
+        matter["markers"] = "text"
     return matter
 
 
@@ -373,22 +410,12 @@ def _labels(speakers: Sequence[Speaker]) -> dict[str, list[str]]:
 def _can_be_bold(turn: Turn) -> bool:
     return (
         turn.label is None
+        and turn.marker is None
         and turn.start_ms is None
         and turn.end_ms is None
         and turn.text != ""
         and all(turn.text.split("\n"))
     )
-
-
-def _choose_unlabelled_speaker(interview: Interview) -> str | None:
-    counts: dict[str, int] = {}
-    for turn in interview.turns:
-        if _can_be_bold(turn):
-            counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
-    if not counts:
-        return None
-    order = {speaker.id: index for index, speaker in enumerate(interview.speakers)}
-    return max(counts, key=lambda speaker: (counts[speaker], -order[speaker]))
 
 
 def _annotation(kind: str, fields: Mapping[str, Any] | None = None) -> str:
@@ -405,9 +432,9 @@ def _write_turn(
     *,
     names: Mapping[str, str],
     labels: Mapping[str, list[str]],
-    unlabelled_speaker: str | None,
+    layout: _Layout,
 ) -> list[str]:
-    if turn.speaker == unlabelled_speaker and _can_be_bold(turn):
+    if turn.speaker == layout.unlabelled_speaker and _can_be_bold(turn):
         lines = [_encode(line) for line in turn.text.split("\n")]
         lines[0] = "**" + lines[0]
         if lines[-1].endswith(":"):
@@ -421,6 +448,8 @@ def _write_turn(
         fields["speaker"] = turn.speaker
     if turn.label is None:
         fields["label"] = None
+    if turn.marker != layout.marker(turn.label):
+        fields["marker"] = turn.marker
     head = f"**{_encode(shown)}:**"
     if turn.start_ms is not None or turn.end_ms is not None:
         head += " " + _format_span(turn.start_ms, turn.end_ms)
@@ -503,9 +532,9 @@ def dumps(interview: Interview) -> str:
         <BLANKLINE>
 
     """
-    unlabelled_speaker = _choose_unlabelled_speaker(interview)
+    layout = _choose_layout(interview)
     matter = yaml.dump(
-        _front_matter(interview, unlabelled_speaker),
+        _front_matter(interview, layout),
         Dumper=_Dumper,
         allow_unicode=True,
         sort_keys=False,
@@ -518,9 +547,7 @@ def dumps(interview: Interview) -> str:
     labels = _labels(interview.speakers)
     for block in interview.body:
         if type(block) is Turn:
-            lines = _write_turn(
-                block, names=names, labels=labels, unlabelled_speaker=unlabelled_speaker
-            )
+            lines = _write_turn(block, names=names, labels=labels, layout=layout)
         elif type(block) is ImageCaption:
             lines = _write_caption(block)
         else:
@@ -709,6 +736,7 @@ _OWN_KEYS = frozenset(
         "extras",
         "speakers",
         "unlabelled_speaker",
+        "markers",
     }
 )
 _SPEAKER_KEYS = frozenset({"id", "name", "role", "aliases"})
@@ -730,8 +758,9 @@ class _Header:
 
 def _own_front_matter(
     matter: _FrontMatter,
-) -> tuple[str | None, Metadata, tuple[Speaker, ...], str | None]:
+) -> tuple[str | None, Metadata, tuple[Speaker, ...], _Layout]:
     title: str | None = None
+    text_markers = False
     fields: dict[str, Any] = {}
     speakers: list[Speaker] = []
     unlabelled: str | None = None
@@ -769,6 +798,10 @@ def _own_front_matter(
                 matter.fail("speakers must be a list", node)
             for entry in node.value:
                 speakers.append(_own_speaker(matter, entry))
+        elif key == "markers":
+            if matter.value(node) != "text":
+                matter.fail('markers can only be "text"', node)
+            text_markers = True
         else:
             unlabelled = matter.string(node, "unlabelled_speaker")
             unlabelled_node = node
@@ -791,7 +824,8 @@ def _own_front_matter(
         matter.fail(
             f"unlabelled_speaker {unlabelled!r} is not in the cast", unlabelled_node
         )
-    return title, metadata, tuple(speakers), unlabelled
+    layout = _Layout(unlabelled_speaker=unlabelled, text_markers=text_markers)
+    return title, metadata, tuple(speakers), layout
 
 
 def _own_speaker(matter: _FrontMatter, node: yaml.Node) -> Speaker:
@@ -844,7 +878,7 @@ def _own_document(
     *,
     source_line: Callable[[int], int],
 ) -> Interview:
-    title, metadata, speakers, unlabelled = _own_front_matter(matter)
+    title, metadata, speakers, layout = _own_front_matter(matter)
     labels = _labels(speakers)
     cast = {speaker.id for speaker in speakers}
     headers: list[_Header] = []
@@ -936,7 +970,7 @@ def _own_document(
                     header,
                     lines,
                     labels=labels,
-                    unlabelled=unlabelled,
+                    layout=layout,
                     source_line=source_line,
                 )
             )
@@ -959,16 +993,19 @@ def _own_annotation(data: str, *, line: int, cast: set[str]) -> dict[str, Any]:
             line=line,
             column=len("<!-- turn ") + error.colno,
         )
-    if not isinstance(fields, dict) or set(fields) - {"speaker", "label"}:
+    if not isinstance(fields, dict) or set(fields) - {"speaker", "label", "marker"}:
         _fail(
-            'a turn comment holds only "speaker" and "label": null',
+            'a turn comment holds only "speaker", "label": null and "marker"',
             line=line,
             column=11,
         )
     if "label" in fields and fields["label"] is not None:
         _fail('a turn comment can only say "label": null', line=line, column=11)
-    if "speaker" in fields and fields["speaker"] not in cast:
-        _fail(f"speaker {fields['speaker']!r} is not in the cast", line=line, column=11)
+    if "marker" in fields and not isinstance(fields["marker"], (str, type(None))):
+        _fail("a turn's marker is a string or null", line=line, column=11)
+    speaker = fields.get("speaker")
+    if "speaker" in fields and (not isinstance(speaker, str) or speaker not in cast):
+        _fail(f"speaker {speaker!r} is not in the cast", line=line, column=11)
     return fields
 
 
@@ -989,7 +1026,7 @@ def _own_block(
     lines: list[str],
     *,
     labels: Mapping[str, list[str]],
-    unlabelled: str | None,
+    layout: _Layout,
     source_line: Callable[[int], int],
 ) -> Block:
     line_no = source_line(header.line)
@@ -1004,7 +1041,7 @@ def _own_block(
     if header.kind in ("caption", "bare-caption"):
         return _own_caption(header, lines, source_line=source_line)
     return _own_turn(
-        header, lines, labels=labels, unlabelled=unlabelled, source_line=source_line
+        header, lines, labels=labels, layout=layout, source_line=source_line
     )
 
 
@@ -1013,7 +1050,7 @@ def _own_turn(
     lines: list[str],
     *,
     labels: Mapping[str, list[str]],
-    unlabelled: str | None,
+    layout: _Layout,
     source_line: Callable[[int], int],
 ) -> Turn:
     start, end = header.paragraphs[0]
@@ -1031,6 +1068,7 @@ def _own_turn(
                 line=line_no,
                 column=1,
             )
+        unlabelled = layout.unlabelled_speaker
         if unlabelled is None or annotation:
             _fail(
                 "a bold paragraph is a turn by the unlabelled_speaker "
@@ -1069,12 +1107,14 @@ def _own_turn(
             )
         speaker = named[0]
     label = None if "label" in annotation else shown
+    marker = annotation["marker"] if "marker" in annotation else layout.marker(label)
     return Turn(
         speaker=speaker,
         text="\n".join(text_lines),
         label=label,
         start_ms=start_ms,
         end_ms=end_ms,
+        marker=marker,
     )
 
 
