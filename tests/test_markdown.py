@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -360,3 +361,40 @@ def test_files_with_md_and_markdown_suffixes(tmp_path: Path) -> None:
         ik.write(SAMPLE, tmp_path / name)
         assert ik.read(tmp_path / name) == SAMPLE
     assert ik.format_for_path("x.MD").name == "markdown"
+
+
+# --- The seed ---
+
+SEED = Path(__file__).parent.parent / "seeds" / "000_6a59695d095b634e.txt"
+
+
+def test_the_seed_read_as_text_comes_back_from_markdown_unchanged() -> None:
+    iv = ik.read(SEED)
+    markdown_text = ik.dumps(iv, format="markdown")
+    assert ik.loads(markdown_text, format="markdown") == iv
+    # The seed's turns need no comments: names, aliases, the unlabelled
+    # questions and the text markers all come from the front matter.
+    assert "<!-- turn" not in markdown_text
+    assert "unlabelled_speaker: collider\nmarkers: text\n" in markdown_text
+
+
+def test_the_seed_renders_as_clean_paragraphs() -> None:
+    iv = ik.read(SEED)
+    rendered = rendered_body(ik.dumps(iv, format="markdown"))
+    assert_only_markup_of_the_layout(rendered)
+    assert rendered.count("<strong>STAR:</strong> ") == 8
+    assert rendered.count("<strong>DARREN STAR:</strong> ") == 1
+    assert rendered.count("<strong>Collider:</strong> ") == 1
+    bold_questions = re.findall(r"<p><strong>([^<]*)</strong></p>", rendered)
+    assert len(bold_questions) == 8
+    assert all(question.endswith("?") for question in bold_questions)
+    assert rendered.count('<img src="emily-in-paris-') == 3
+    assert rendered.count("<p><em>Image via Netflix</em></p>") == 3
+    # Every paragraph of the seed shows as written, with no stray markup.
+    text = html.unescape(re.sub(r"<[^>]*>", "", rendered))
+    for paragraph in SEED.read_text(encoding="utf-8").split("\n\n"):
+        for line in paragraph.split("\n"):
+            if not line.startswith("emily-in-paris-"):  # image names are src
+                assert line in text
+    for stray in ("\\", "*", "_", "&#", "&amp;", "#"):
+        assert stray not in text
