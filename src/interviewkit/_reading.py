@@ -9,7 +9,7 @@ The API:
 
 `Paragraph(text, line=1, column=1, label=None, tentative=False, marker=None,
 start_ms=None, joined=False, verbatim=False, exact_label=False, block=None,
-cast=())`
+cast=(), question=False)`
     One paragraph of the source, or one labelled segment of a paragraph.
     ``label`` is a speaker label the reader found (``"DARREN STAR"``, or the
     text of ``**Name:**``); ``text`` is what follows it. A ``tentative``
@@ -25,7 +25,12 @@ cast=())`
     passed through unchanged. ``cast`` lists participants the paragraph
     names (a cast list); such a paragraph becomes an intro `Prose` block
     unless its ``text`` is empty. ``verbatim`` says ``text`` is final: no
-    caption or prose rule applies to it.
+    caption or prose rule applies to it. ``question`` says the reader's
+    markup marks an unlabelled paragraph as a question (a bold paragraph or
+    a heading in Markdown): unless its words make it a caption, a note or a
+    closing line, it is an unlabelled turn by the interviewer, and the
+    unlabelled paragraph right after it is the answer, by the speaker who
+    answers the questions (``Interviewee`` when no one does).
 
 `CastEntry(name, role=None, short=None, final=False)`
     A participant named by a cast list or by the reader's options.
@@ -126,6 +131,7 @@ class Paragraph:
     exact_label: bool = False
     block: ImageCaption | Prose | None = None
     cast: tuple[CastEntry, ...] = ()
+    question: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -959,6 +965,7 @@ class _Item:
     text: str = ""
     block: Block | None = None
     labelled: bool = False
+    answer: bool = False  # the answer to a question marked by the reader
 
 
 def _plain_text(paragraph: Paragraph) -> str:
@@ -1026,7 +1033,8 @@ def resolve(
             items.append(_Item(paragraph, "cast", text=paragraph.text))
             continue
         if paragraph.label is None:
-            items.append(_Item(paragraph, "plain", text=paragraph.text))
+            kind = "question" if paragraph.question else "plain"
+            items.append(_Item(paragraph, kind, text=paragraph.text))
             continue
         label = paragraph.label
         person = _lookup(cast, label, options, exact=paragraph.exact_label)
@@ -1129,7 +1137,16 @@ def _merge_joined(items: list[_Item]) -> list[_Item]:
 
 
 def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[_Item]:
-    turn_at = [index for index, item in enumerate(items) if item.kind == "turn"]
+    turn_at = [
+        index for index, item in enumerate(items) if item.kind in ("turn", "question")
+    ]
+    # Who speaks the next labelled turn, for each item: who a question asks.
+    next_person: list[_Person | None] = [None] * (len(items) + 1)
+    for index in range(len(items) - 1, -1, -1):
+        item = items[index]
+        next_person[index] = (
+            item.person if item.kind == "turn" else next_person[index + 1]
+        )
     first = turn_at[0] if turn_at else len(items)
     last = turn_at[-1] if turn_at else -1
     # Which kind of gap dominates tells whether the document labels every
@@ -1175,9 +1192,41 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
             current_turn = None
             continue
         kind = None if paragraph.verbatim else prose_kind(text)
+        if kind is None and item.kind == "question" and _is_closing(text):
+            kind = ProseKind.CLOSING
         if kind is not None:
             result.append(_Item(paragraph, "block", block=Prose(text=text, kind=kind)))
             current_turn = None
+            continue
+        if item.kind == "question":
+            answerer = next_person[index + 1] or last_speaker
+            asker = (
+                _questioner(cast, answerer, options)
+                if answerer is not None
+                else _interviewer(cast)
+            )
+            result.append(_Item(paragraph, "turn", person=asker, text=text))
+            current_turn = result[-1]
+            continue
+        if (
+            current_turn is not None
+            and current_turn.paragraph.question
+            and not current_turn.labelled
+            and current_turn.person is not None
+        ):
+            asker = current_turn.person
+            answerer = next(
+                (
+                    person
+                    for person in (next_person[index + 1], last_speaker)
+                    if person is not None and person is not asker
+                ),
+                None,
+            ) or _answerer(cast, asker)
+            result.append(
+                _Item(paragraph, "turn", person=answerer, text=text, answer=True)
+            )
+            current_turn = result[-1]
             continue
         if index < first:
             next_turn = items[first].person if first < len(items) else None
@@ -1263,6 +1312,26 @@ def _questioner(cast: _Cast, answerer: _Person, options: ReadingOptions) -> _Per
     return known
 
 
+def _interviewer(cast: _Cast) -> _Person:
+    """The interviewer, for a question before anyone has answered."""
+    for person in cast.people:
+        if person.role is Role.INTERVIEWER:
+            return person
+    return cast.add("Interviewer", role=Role.INTERVIEWER, exact=True)
+
+
+def _answerer(cast: _Cast, asker: _Person) -> _Person:
+    """Who answers the questions ``asker`` asks, when no label says."""
+    others = [person for person in cast.people if person is not asker]
+    for person in others:
+        if person.role in (Role.INTERVIEWEE, Role.GUEST):
+            return person
+    for person in others:
+        if person.role is None:
+            return person
+    return cast.add("Interviewee", role=Role.INTERVIEWEE, exact=True)
+
+
 def _find_questioner(cast: _Cast, answerer: _Person) -> _Person:
     others = [p for p in cast.people if p is not answerer]
     for person in others:
@@ -1289,7 +1358,12 @@ def _give_roles(cast: _Cast, items: list[_Item], options: ReadingOptions) -> Non
     pair = len(speaking) == 2
     asked: dict[int, int] = {}
     for item in items:
-        if item.kind == "turn" and item.person is not None and not item.labelled:
+        if (
+            item.kind == "turn"
+            and item.person is not None
+            and not item.labelled
+            and not item.answer
+        ):
             asked[id(item.person)] = asked.get(id(item.person), 0) + 1
     speaking = [p for p in speaking if not p.final]
     for person in speaking:
