@@ -9,10 +9,31 @@ from pathlib import Path
 import markdown
 import pytest
 from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import interviewkit as ik
-from tests.strategies import interviews
+from interviewkit.formats import markdown as markdown_format
+from tests.strategies import HOSTILE_FRAGMENTS, interviews
+
+MARKDOWN_FRAGMENTS = (
+    *HOSTILE_FRAGMENTS,
+    "**Q:** ",
+    "**A**: ",
+    "__Jo Lee:__ ",
+    "**Ana Roy** 00:00:05\n",
+    "\\[00:04:08\\] ",
+    "![alt](src.jpg)",
+    "![](<>)",
+    "&#32;",
+    "&#10;",
+    "# Title\n",
+    "## Why?\n",
+    "---\ntitle: x\n---\n",
+    "```\n",
+    "<!-- x -->",
+    "* * *\n",
+)
 
 SAMPLE = ik.Interview(
     title="Darren Star on Emily in Paris",
@@ -399,3 +420,210 @@ def test_the_seed_renders_as_clean_paragraphs() -> None:
                 assert line in text
     for stray in ("\\", "*", "_", "&#", "&amp;", "#"):
         assert stray not in text
+
+
+# --- Markdown as people write it ---
+
+FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
+FIXTURE_NAMES = sorted(path.stem for path in FIXTURES.glob("*.md"))
+
+
+def test_there_are_at_least_six_fixtures_each_with_its_expected_parse() -> None:
+    assert len(FIXTURE_NAMES) >= 6
+    for name in FIXTURE_NAMES:
+        assert (FIXTURES / f"{name}.json").is_file()
+
+
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_fixture_reads_as_its_expected_parse(name: str) -> None:
+    expected = ik.read(FIXTURES / f"{name}.json")
+    assert ik.read(FIXTURES / f"{name}.md") == expected
+
+
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_fixture_written_in_the_layout_reads_back_and_renders_safely(
+    name: str,
+) -> None:
+    iv = ik.read(FIXTURES / f"{name}.md")
+    written = ik.dumps(iv, format="markdown")
+    assert ik.loads(written, format="markdown") == iv
+    assert_only_markup_of_the_layout(rendered_body(written))
+
+
+def read_people(text: str, **options: object) -> ik.Interview:
+    return ik.loads(text, format="markdown", **options)
+
+
+def turns_of(iv: ik.Interview) -> list[tuple[str, str | None, str]]:
+    return [(turn.speaker, turn.label, turn.text) for turn in iv.turns]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**Jo Lee:** Why?\n\n**Sam Ray:** Because.\n",
+        "**Jo Lee**: Why?\n\n**Sam Ray**: Because.\n",
+        "__Jo Lee:__ Why?\n\n__Sam Ray:__ Because.\n",
+        "*Jo Lee:* Why?\n\n*Sam Ray:* Because.\n",
+        "**Jo Lee:**\n\nWhy?\n\n**Sam Ray:**\n\nBecause.\n",
+        "**Jo Lee**\nWhy?\n\n**Sam Ray**\nBecause.\n",
+    ],
+)
+def test_bold_and_italic_labels(text: str) -> None:
+    iv = read_people(text)
+    assert turns_of(iv) == [
+        ("jo-lee", "Jo Lee", "Why?"),
+        ("sam-ray", "Sam Ray", "Because."),
+    ]
+    assert [speaker.name for speaker in iv.speakers] == ["Jo Lee", "Sam Ray"]
+
+
+def test_a_full_name_then_the_surname_is_one_speaker() -> None:
+    iv = read_people(
+        "**DARREN STAR:** Yes.\n\nAnd then?\n\n**STAR:** Then more.\n\n"
+        "Really?\n\n**STAR:** Really.\n"
+    )
+    star = iv.speaker("darren-star")
+    assert star.aliases == ("DARREN STAR", "STAR")
+    assert [turn.label for turn in iv.turns] == [
+        "DARREN STAR",
+        None,
+        "STAR",
+        None,
+        "STAR",
+    ]
+
+
+def test_plain_text_labels_read_as_the_text_reader_reads_them() -> None:
+    iv = read_people("Q: Why?\n\nA: Because.\n\nThe answer: no, said nobody.\n")
+    assert turns_of(iv)[0] == ("q", "Q", "Why?")
+    assert iv.turns[0].marker == "Q: "
+    # "The answer" is no label: the line stays part of the answer.
+    assert iv.turns[1].text == "Because.\n\nThe answer: no, said nobody."
+
+
+def test_bold_questions_with_plain_answers_and_named_speakers() -> None:
+    iv = read_people(
+        "**Why Paris?**\n\nBecause.\n\nIt is *lovely*.\n\n**And Rome?**\n\nLater.\n",
+        interviewer="Collider",
+        interviewee="Darren Star",
+    )
+    assert turns_of(iv) == [
+        ("collider", None, "Why Paris?"),
+        ("darren-star", None, "Because.\n\nIt is lovely."),
+        ("collider", None, "And Rome?"),
+        ("darren-star", None, "Later."),
+    ]
+    assert [speaker.role for speaker in iv.speakers] == [
+        ik.Role.INTERVIEWER,
+        ik.Role.INTERVIEWEE,
+    ]
+
+
+def test_headings_that_ask_are_questions_and_others_are_prose() -> None:
+    iv = read_people("# Title\n\n## Why?\n\nBecause.\n\n## Credits\n\nBy me.\n")
+    assert iv.title == "Title"
+    assert turns_of(iv) == [
+        ("interviewer", None, "Why?"),
+        ("interviewee", None, "Because."),
+    ]
+    assert [(p.text, p.kind) for p in iv.prose] == [
+        ("Credits", ik.ProseKind.OTHER),
+        ("By me.", ik.ProseKind.CLOSING),
+    ]
+
+
+def test_transcription_tool_exports_give_times() -> None:
+    iv = read_people(
+        "**Ana Roy** 00:00:05\nHello.\n\n**Ben Ng** (1:02:03.5)\nHi.\n\n"
+        "\\[00:04:08\\] **Ana Roy:** Bye.\n\n**Ben Ng:** [1:00] Bye now.\n"
+    )
+    assert [(turn.label, turn.start_ms, turn.text) for turn in iv.turns] == [
+        ("Ana Roy", 5_000, "Hello."),
+        ("Ben Ng", 3_723_500, "Hi."),
+        ("Ana Roy", 248_000, "Bye."),
+        ("Ben Ng", 60_000, "Bye now."),
+    ]
+
+
+def test_images_with_captions_and_credits() -> None:
+    iv = read_people(
+        "**A:** x\n\n![Lily Collins in Paris](lily.jpg)\nLily Collins in Paris.\n"
+        "Image via Netflix\n\n![The crew](crew.png)\n\n"
+        "![](set.jpg)\n\n*On set. Photo: AP*\n\n**A:** y\n"
+    )
+    assert iv.captions == (
+        ik.ImageCaption(
+            image="lily.jpg",
+            caption="Lily Collins in Paris.",
+            credit="Image via Netflix",
+        ),
+        ik.ImageCaption(image="crew.png", caption="The crew"),
+        ik.ImageCaption(image="set.jpg", caption="On set. Photo: AP"),
+    )
+
+
+def test_blog_front_matter_maps_to_metadata_and_extras() -> None:
+    iv = read_people(
+        "---\ntitle: Talk\ndate: 2021-12-22\nlang: fr\nauthor:\n  name: Jo\n"
+        "  url: https://jo.example\ntags: [tv, 2021]\ndraft: false\nurl: https://x\n"
+        "---\n\n**Jo:** Hi.\n"
+    )
+    assert iv.title == "Talk"
+    assert iv.metadata == ik.Metadata(
+        date="2021-12-22",
+        language="fr",
+        url="https://x",
+        extras={
+            "author.name": "Jo",
+            "author.url": "https://jo.example",
+            "tags": ("tv", "2021"),
+            "draft": "false",
+        },
+    )
+
+
+def test_content_after_the_interview_is_kept_as_prose() -> None:
+    iv = read_people(
+        "**Q:** Why?\n\n**A:** Because.\n\n---\n\n"
+        "*This interview has been edited for length and clarity.*\n\n"
+        "RELATED: [More](https://example.com/more)\n\n"
+        "- [Listen](https://example.com/listen)\n- Subscribe\n\n"
+        "<!-- a comment the page does not show -->\n"
+    )
+    assert [(p.kind, p.text) for p in iv.prose] == [
+        (
+            ik.ProseKind.CLOSING,
+            "This interview has been edited for length and clarity.",
+        ),
+        (ik.ProseKind.RELATED, "RELATED: More (https://example.com/more)"),
+        (ik.ProseKind.CLOSING, "- Listen (https://example.com/listen)\n- Subscribe"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("document", "line", "column"),
+    [
+        ("---\ntitle: [x\n---\n\n**A:** b\n", 2, 10),
+        ("---\ntitle: x\n\n**A:** b\n", 1, 1),
+        ("---\n- just a list\n---\n", 2, 1),
+        ("---\n1: x\n---\n", 2, 1),
+    ],
+)
+def test_broken_blog_front_matter_raises_parse_error(
+    document: str, line: int, column: int
+) -> None:
+    with pytest.raises(ik.ParseError) as caught:
+        read_people(document)
+    assert (caught.value.line, caught.value.column) == (line, column)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(MARKDOWN_FRAGMENTS), max_size=30).map("".join))
+@example("&#32;")  # a paragraph of white space once made an empty prose block
+def test_any_markdown_reads_or_raises_parse_error(text: str) -> None:
+    try:
+        result = markdown_format.loads(text)
+    except ik.ParseError:
+        return
+    assert isinstance(result, ik.Interview)

@@ -9,7 +9,7 @@ The API:
 
 `Paragraph(text, line=1, column=1, label=None, tentative=False, marker=None,
 start_ms=None, joined=False, verbatim=False, exact_label=False, block=None,
-cast=(), question=False)`
+cast=(), question=False, aside=False)`
     One paragraph of the source, or one labelled segment of a paragraph.
     ``label`` is a speaker label the reader found (``"DARREN STAR"``, or the
     text of ``**Name:**``); ``text`` is what follows it. A ``tentative``
@@ -30,7 +30,10 @@ cast=(), question=False)`
     a heading in Markdown): unless its words make it a caption, a note or a
     closing line, it is an unlabelled turn by the interviewer, and the
     unlabelled paragraph right after it is the answer, by the speaker who
-    answers the questions (``Interviewee`` when no one does).
+    answers the questions (``Interviewee`` when no one does). ``aside``
+    says the markup sets an unlabelled paragraph apart from the talk (an
+    italic paragraph in Markdown): it is prose, never part of a turn, and
+    takes the kind its words or its place give it.
 
 `CastEntry(name, role=None, short=None, final=False)`
     A participant named by a cast list or by the reader's options.
@@ -132,6 +135,7 @@ class Paragraph:
     block: ImageCaption | Prose | None = None
     cast: tuple[CastEntry, ...] = ()
     question: bool = False
+    aside: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -1195,6 +1199,16 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
         if kind is None and item.kind == "question" and _is_closing(text):
             kind = ProseKind.CLOSING
         if kind is not None:
+            result.append(_Item(paragraph, "block", block=Prose(text=text, kind=kind)))
+            current_turn = None
+            continue
+        if paragraph.aside and index >= first:
+            if index > last:
+                kind = ProseKind.CLOSING
+            elif _is_edited_note(text):
+                kind = ProseKind.EDITORS_NOTE
+            else:
+                kind = ProseKind.OTHER
             result.append(_Item(paragraph, "block", block=Prose(text=text, kind=kind)))
             current_turn = None
             continue

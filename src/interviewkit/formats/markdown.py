@@ -105,6 +105,15 @@ import attrs
 import yaml
 from markdown_it import MarkdownIt
 
+from interviewkit._reading import (
+    Paragraph,
+    ReadingOptions,
+    caption_from_lines,
+    label_shape,
+    options_from,
+    prose_kind,
+    resolve,
+)
 from interviewkit.errors import ParseError, ValidationError
 from interviewkit.formats import Format
 from interviewkit.model import (
@@ -1214,9 +1223,9 @@ class _Piece:
     line: int
     """The 1-based line where it starts."""
     style: str
-    """``plain``; ``labelled`` (a bold label); ``emphasis`` (all bold or
-    italic); ``heading``; ``image`` (an image line); ``quote``; ``list``;
-    ``code``; ``html``."""
+    """``plain``; ``labelled`` (a bold label); ``strong`` or ``em`` (all
+    bold or all italic); ``heading1`` to ``heading6``; ``image`` (an image
+    line); ``quote``; ``list``; ``code``; ``html``."""
     label: str | None = None
     start_ms: int | None = None
     image: str | None = None
@@ -1312,6 +1321,8 @@ def _paragraph_piece(children: Sequence[Any], line: int) -> _Piece:
             stamp = _TIMESTAMP.fullmatch(first_line)
             if stamp is not None:
                 label, rest, start_ms = inner, below, _timestamp_ms(stamp)
+            elif first_line == "" and label_shape(inner):
+                label, rest = inner, below
         if label is not None:
             stamp = _TIMESTAMP.match(rest)
             if stamp is not None and start_ms is None:
@@ -1325,7 +1336,8 @@ def _paragraph_piece(children: Sequence[Any], line: int) -> _Piece:
                 start_ms=start_ms,
             )
         if not after:
-            return _Piece(text=inner, line=line, style="emphasis")
+            style = "strong" if tokens[0].type == "strong_open" else "em"
+            return _Piece(text=inner, line=line, style=style)
     return _Piece(text=_plain(children).strip(), line=line, style="plain")
 
 
@@ -1350,15 +1362,34 @@ def _human_pieces(lines: Sequence[str], body: int) -> list[_Piece]:
             pieces.append(_Piece(text=text, line=line, style=f"heading{level}"))
         elif token.type in ("fence", "code_block", "html_block"):
             text = token.content.rstrip("\n")
-            if text.strip():
+            comment = (
+                token.type == "html_block"
+                and text.startswith("<!--")
+                and text.endswith("-->")
+                and text.count("-->") == 1
+            )
+            if text.strip() and not comment:
                 style = "html" if token.type == "html_block" else "code"
                 pieces.append(_Piece(text=text, line=line, style=style))
         elif token.type != "hr":
             # Quotes and lists: their text, a line an item or paragraph.
             parts = []
+            bullets: list[str] = []
             for inline in inner:
-                if inline.type == "inline":
+                if inline.type == "bullet_list_open":
+                    bullets.append("-")
+                elif inline.type == "ordered_list_open":
+                    bullets.append("1.")
+                elif inline.type in ("bullet_list_close", "ordered_list_close"):
+                    bullets.pop()
+                elif inline.type == "list_item_open" and bullets:
+                    number = inline.info or "1"
+                    mark = "-" if bullets[-1] == "-" else f"{number}."
+                    parts.append(" " * 2 * (len(bullets) - 1) + mark + " ")
+                elif inline.type == "inline":
                     parts.append(_plain(inline.children or []).strip())
+                    if len(parts) > 1 and parts[-2].endswith(" "):
+                        parts[-2:] = [parts[-2] + parts[-1]]
                 elif inline.type in ("fence", "code_block"):
                     parts.append(inline.content.rstrip("\n"))
             text = "\n".join(part for part in parts if part)
@@ -1428,27 +1459,231 @@ def _human_front_matter(matter: _FrontMatter | None) -> tuple[str | None, Metada
     return title, metadata
 
 
-def loads(text: str) -> Interview:
+_PLAIN_LABEL_END = 62
+
+
+def _plain_label(text: str) -> tuple[str, str, int, str] | None:
+    """A ``NAME: text`` label at the start of a plain paragraph.
+
+    Returns the label, the text after it, how surely it is a label (1 or 2,
+    from `label_shape`) and the marker as written.
+    """
+    colon = text.find(":", 0, _PLAIN_LABEL_END)
+    if colon <= 0 or "\n" in text[:colon]:
+        return None
+    label = text[:colon]
+    shape = label_shape(label)
+    if not shape:
+        return None
+    after = colon + 1
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    return label, text[after:], shape, text[:after]
+
+
+def _looks_like_a_name(text: str) -> bool:
+    shape = label_shape(text)
+    return shape == 2 or (shape == 1 and len(text.split(" ")) <= 4)
+
+
+def _asks(text: str) -> bool:
+    return text.rstrip(" \"'”’)*_").endswith("?")
+
+
+def _image_caption(
+    piece: _Piece, following: _Piece | None
+) -> tuple[ImageCaption, bool]:
+    """The caption of an image line, and whether it took the next paragraph."""
+    lines = [line.strip() for line in piece.text.split("\n") if line.strip()]
+    took_next = False
+    if not lines and following is not None and following.style in ("em", "plain"):
+        candidate = [line.strip() for line in following.text.split("\n")]
+        if following.style == "em" or caption_from_lines(candidate) is not None:
+            lines, took_next = candidate, True
+    found = caption_from_lines(lines) if lines else None
+    if found is not None and found.image is None:
+        caption, credit = found.caption, found.credit
+    else:
+        caption, credit = ("\n".join(lines) or None), None
+    if caption is None and credit is None and piece.alt and piece.alt.strip():
+        caption = piece.alt
+    image = piece.image if piece.image and piece.image.strip() else None
+    if image is None and caption is None and credit is None:
+        caption = "(image)"
+    return ImageCaption(image=image, caption=caption, credit=credit), took_next
+
+
+def _human_paragraphs(pieces: Sequence[_Piece]) -> tuple[str | None, list[Paragraph]]:
+    """The title the body gives, and the paragraphs for `resolve`."""
+    title: str | None = None
+    paragraphs: list[Paragraph] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        following = pieces[index + 1] if index + 1 < len(pieces) else None
+        index += 1
+        style = piece.style
+        text = piece.text
+        if not text.strip() and style not in ("image", "labelled"):
+            continue  # white space only: nothing to keep
+        if style == "heading1" and title is None and not paragraphs:
+            title = text
+            continue
+        if style.startswith("heading"):
+            if _asks(text):
+                paragraphs.append(Paragraph(text=text, line=piece.line, question=True))
+            else:
+                block = Prose(text=text, kind=prose_kind(text) or ProseKind.OTHER)
+                paragraphs.append(Paragraph(text=text, line=piece.line, block=block))
+            continue
+        label, start_ms = piece.label, piece.start_ms
+        if style in ("strong", "em") and _looks_like_a_name(text):
+            # A name alone in bold, the speech in the paragraphs below.
+            label, text = text, ""
+        if label is not None:
+            if not text and following is not None and following.style == "plain":
+                text = following.text
+                index += 1
+            paragraphs.append(
+                Paragraph(text=text, line=piece.line, label=label, start_ms=start_ms)
+            )
+            continue
+        if style == "image":
+            caption, took_next = _image_caption(piece, following)
+            index += took_next
+            paragraphs.append(Paragraph(text="", line=piece.line, block=caption))
+            continue
+        if style == "strong" or (style == "em" and _asks(text)):
+            paragraphs.append(Paragraph(text=text, line=piece.line, question=True))
+            continue
+        if style == "em":
+            paragraphs.append(Paragraph(text=text, line=piece.line, aside=True))
+            continue
+        if style == "quote":
+            block = Prose(text=text, kind=prose_kind(text) or ProseKind.OTHER)
+            paragraphs.append(Paragraph(text=text, line=piece.line, block=block))
+            continue
+        if style in ("code", "html", "list"):
+            paragraphs.append(Paragraph(text=text, line=piece.line, verbatim=True))
+            continue
+        found_time = _TIMESTAMP.match(text)
+        if found_time is not None and found_time.end() < len(text):
+            start_ms, text = _timestamp_ms(found_time), text[found_time.end() :]
+        plain_label = _plain_label(text)
+        if plain_label is not None:
+            label, rest, shape, written = plain_label
+            paragraphs.append(
+                Paragraph(
+                    text=rest,
+                    line=piece.line,
+                    label=label,
+                    tentative=shape < 2,
+                    marker=written,
+                    start_ms=start_ms,
+                )
+            )
+            continue
+        paragraphs.append(Paragraph(text=text, line=piece.line, start_ms=start_ms))
+    return title, paragraphs
+
+
+def _human_document(
+    lines: list[str], matter: _FrontMatter | None, body: int, options: ReadingOptions
+) -> Interview:
+    title, metadata = _human_front_matter(matter)
+    body_title, paragraphs = _human_paragraphs(_human_pieces(lines, body))
+    if title is None:
+        title = body_title
+    elif body_title is not None and body_title != title:
+        # Both a front matter title and a different heading: keep the heading.
+        paragraphs.insert(0, Paragraph(text=body_title, block=Prose(text=body_title)))
+    speakers, blocks = resolve(paragraphs, options)
+    try:
+        return Interview(title=title, metadata=metadata, speakers=speakers, body=blocks)
+    except ValidationError as error:  # pragma: no cover - a reader bug
+        _fail(error.message)
+
+
+def loads(
+    text: str,
+    *,
+    interviewer: str | Sequence[str] | None = None,
+    interviewee: str | Sequence[str] | None = None,
+    roles: Mapping[str, Role | str] | None = None,
+    names: Mapping[str, str] | None = None,
+    infer_questions: bool = True,
+) -> Interview:
     """Read an interview from Markdown.
 
     A document whose front matter has an ``interviewkit`` key is read as
-    the layout `dumps` writes, exactly.
+    the layout `dumps` writes, exactly; the options do not apply to it.
+
+    Any other document is read as people write interviews in Markdown, by
+    the rules the plain-text reader uses for labels, aliases, roles,
+    captions and prose, with what the markup says besides:
+
+    - ``**Name:** text``, ``**Name**: text``, ``__Name:__``, ``*Name:*``,
+      ``**Q:**``/``**A:**``: a turn labelled ``Name``; a label alone in its
+      paragraph takes the paragraph below as its speech. ``NAME: text``
+      without markup is a label too, where the text reader would take it.
+    - A name in bold with a time after it, ``**Jane Doe** 00:01:23`` (or
+      ``[00:01:23]``, ``(00:01:23)``), then the speech on the next line or
+      in the next paragraph: a turn with its start time, as transcription
+      tools export them. A time before the label, ``\\[00:04:08\\] **HOST:**
+      text``, is the start time too.
+    - A paragraph all in bold, an italic one that asks (ends in ``?``), or a
+      ``##`` heading that asks: an unlabelled question by the interviewer;
+      the plain paragraph after it is the answer. Other headings are prose.
+    - An image, ``![alt](src)``, with the caption and credit on the lines
+      under it or in an italic paragraph below: an `ImageCaption` (the alt
+      text is the caption when nothing else is).
+    - The first ``#`` heading is the title unless the front matter has one;
+      a blog's front matter gives ``title``, ``date``, ``source``, ``url``
+      and ``language`` (or ``lang``), and every other key (``author``,
+      ``tags``, ...) goes to `Metadata.extras`.
+    - Quotes, lists, code and notes, links and closing lines after the talk
+      are kept as prose or as part of the turn they belong to; thematic
+      breaks and HTML comments are left out.
+
+    Inline markup becomes plain text: emphasis marks go, a link keeps its
+    text and its address (``text (https://...)``), escapes are undone.
+    `Turn.marker` is None for labels found by markup, and what was written
+    (``"NAME: "``) for a plain label.
+
+    Args:
+        text: The document.
+        interviewer: The name (or label) of the interviewer, or several; they
+            ask the unlabelled questions.
+        interviewee: The name (or label) of the interviewee, or several.
+        roles: Roles by speaker name or label: ``{"Collider": "interviewer"}``.
+        names: Speaker names by label: ``{"DS": "Darren Star"}``.
+        infer_questions: Read an unlabelled paragraph between two answers by
+            the same speaker as a question (True), or as part of the answer
+            before it (False).
 
     Raises:
-        ParseError: With the line and column of the problem.
+        ParseError: With the line and column of the problem: front matter
+            that is not YAML or not a mapping, and anything in a document of
+            the writer's layout that the layout does not allow.
 
     Example:
-        >>> iv = loads("---\\ninterviewkit: 1\\n"
-        ...            "speakers:\\n- id: q\\n  name: Q\\n---\\n\\n"
-        ...            "**Q:** Why?\\n")
-        >>> iv.turns[0].text
-        'Why?'
+        >>> iv = loads("**Why Paris?**\\n\\nBecause.\\n\\n**STAR:** And Rome.\\n")
+        >>> [(turn.speaker, turn.label, turn.text) for turn in iv.turns]
+        [('interviewer', None, 'Why Paris?'), ('star', None, 'Because.'), \
+('star', 'STAR', 'And Rome.')]
 
     """
+    options = options_from(
+        interviewer=interviewer,
+        interviewee=interviewee,
+        roles=roles,
+        names=names,
+        infer_questions=infer_questions,
+    )
     lines, matter, body = _split(text)
     if matter is not None and "interviewkit" in matter.names():
         return _own_document(lines, matter, body, source_line=lambda index: index + 1)
-    _fail("only documents written by interviewkit can be read yet", line=1, column=1)
+    return _human_document(lines, matter, body, options)
 
 
 FORMAT = Format(
