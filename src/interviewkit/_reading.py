@@ -1093,7 +1093,8 @@ def _lookup(
     if person is not None:
         return person
     role = _ROLE_WORDS.get(key)
-    if role in (Role.INTERVIEWER, Role.INTERVIEWEE):
+    if role is not None and role is not Role.OTHER:
+        # "MODERATOR:" is the one moderator a cast list named.
         holders = [p for p in cast.people if p.role is role and p.exact]
         if len(holders) == 1:
             return holders[0]

@@ -111,6 +111,7 @@ from interviewkit._reading import (
     caption_from_lines,
     label_shape,
     options_from,
+    parse_cast,
     prose_kind,
     resolve,
 )
@@ -1563,6 +1564,26 @@ def _human_paragraphs(pieces: Sequence[_Piece]) -> tuple[str | None, list[Paragr
             block = Prose(text=text, kind=prose_kind(text) or ProseKind.OTHER)
             paragraphs.append(Paragraph(text=text, line=piece.line, block=block))
             continue
+        if style == "list":
+            items = [line.lstrip(" ").partition(" ")[2] for line in text.split("\n")]
+            previous = paragraphs[-1] if paragraphs else None
+            cast = None
+            if (
+                previous is not None
+                and previous.label is None
+                and previous.block is None
+            ):
+                cast = parse_cast([previous.text, *items])
+                if cast is not None:
+                    # "Participants:" and the list under it: one cast list.
+                    paragraphs[-1] = attrs.evolve(
+                        previous, text=f"{previous.text}\n{text}", cast=cast
+                    )
+                    continue
+            cast = parse_cast(items)
+            if cast is not None:
+                paragraphs.append(Paragraph(text=text, line=piece.line, cast=cast))
+                continue
         if style in ("code", "html", "list"):
             paragraphs.append(Paragraph(text=text, line=piece.line, verbatim=True))
             continue
