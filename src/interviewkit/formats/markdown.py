@@ -112,6 +112,7 @@ from interviewkit._reading import (
     label_shape,
     options_from,
     parse_cast,
+    parse_time,
     prose_kind,
     resolve,
 )
@@ -1199,20 +1200,17 @@ def _own_caption(
 
 _inline_parser = MarkdownIt("commonmark")
 
-_CLOCK = r"(?:([0-9]{1,3}):)?([0-9]{1,2}):([0-5][0-9])(?:[.,]([0-9]{1,3}))?"
-_TIMESTAMP = re.compile(rf"[ \t]*(?:\[{_CLOCK}\]|\({_CLOCK}\)|{_CLOCK})[ \t]*")
+# The clock that `parse_time` reads, bracketed, in parentheses or bare.
+_CLOCK = r"[0-9]{1,3}(?::[0-5][0-9])?:[0-5][0-9](?:[.,][0-9]{1,3})?"
+_TIMESTAMP = re.compile(rf"[ \t]*(?:\[({_CLOCK})\]|\(({_CLOCK})\)|({_CLOCK}))[ \t]*")
 
 
 def _timestamp_ms(match: re.Match[str]) -> int:
     """The milliseconds of a `_TIMESTAMP` match."""
-    groups = match.groups()
-    for offset in (0, 4, 8):
-        hours, minutes, seconds, fraction = groups[offset : offset + 4]
-        if minutes is not None and seconds is not None:
-            millis = int((fraction or "0").ljust(3, "0"))
-            total = (int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)
-            return total * 1000 + millis
-    raise AssertionError("a timestamp match has a clock")  # pragma: no cover
+    clock = next(group for group in match.groups() if group is not None)
+    millis = parse_time(clock)
+    assert millis is not None, "_CLOCK matches what parse_time reads"
+    return millis
 
 
 @attrs.frozen(kw_only=True)
