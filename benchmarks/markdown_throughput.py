@@ -49,7 +49,9 @@ def main() -> None:
         f"document: {megabytes:.1f} MB, {len(interview.body):,} blocks, "
         f"best of {args.repeat}"
     )
-    blocks_only = MarkdownIt("commonmark").disable(["inline", "text_join"])
+    blocks_only = MarkdownIt("commonmark").disable(
+        ["inline", "text_join"], ignoreInvalid=True
+    )
     full = MarkdownIt("commonmark")
     as_people_write = text.replace("interviewkit: 1\n", "", 1)
     timings = {

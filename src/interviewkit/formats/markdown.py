@@ -591,7 +591,9 @@ class _Item:
     tag: str = ""
 
 
-_block_parser = MarkdownIt("commonmark").disable(["inline", "text_join"])
+_block_parser = MarkdownIt("commonmark").disable(
+    ["inline", "text_join"], ignoreInvalid=True
+)
 
 
 def _items(lines: Sequence[str], first: int) -> list[_Item]:
