@@ -478,6 +478,18 @@ def test_bold_and_italic_labels(text: str) -> None:
     assert [speaker.name for speaker in iv.speakers] == ["Jo Lee", "Sam Ray"]
 
 
+def test_bold_lead_ins_that_are_no_names_stay_prose() -> None:
+    iv = read_people(
+        "**Editor’s note:** Spoilers ahead.\n\n**Q:** Why?\n\n**A:** Because.\n\n"
+        "**RELATED:** [Season 1 recap](https://example.com/recap)\n"
+    )
+    assert [speaker.id for speaker in iv.speakers] == ["q", "a"]
+    assert [(p.kind, p.text) for p in iv.prose] == [
+        (ik.ProseKind.EDITORS_NOTE, "Editor’s note: Spoilers ahead."),
+        (ik.ProseKind.RELATED, "RELATED: Season 1 recap (https://example.com/recap)"),
+    ]
+
+
 def test_a_full_name_then_the_surname_is_one_speaker() -> None:
     iv = read_people(
         "**DARREN STAR:** Yes.\n\nAnd then?\n\n**STAR:** Then more.\n\n"

@@ -1279,7 +1279,15 @@ def _strip_empty(children: Sequence[Any]) -> list[Any]:
 
 
 def _looks_like_label(label: str) -> bool:
-    return bool(label.strip()) and "\n" not in label and len(label) <= 80
+    """Whether bold or italic ``label`` names a speaker, by the shared rules.
+
+    Markup is evidence enough for a Mixed Case name, so any shape but "not a
+    label" counts (``**Editor's note:**`` and ``**RELATED:**`` are not).
+    """
+    label = label.strip()
+    if label.endswith(")") and " (" in label:
+        label = label[: label.rfind(" (")]  # "Adam Jonas (AJ)"
+    return label_shape(label) > 0
 
 
 def _paragraph_piece(children: Sequence[Any], line: int) -> _Piece:
@@ -1322,7 +1330,7 @@ def _paragraph_piece(children: Sequence[Any], line: int) -> _Piece:
             stamp = _TIMESTAMP.fullmatch(first_line)
             if stamp is not None:
                 label, rest, start_ms = inner, below, _timestamp_ms(stamp)
-            elif first_line == "" and label_shape(inner):
+            elif first_line == "":
                 label, rest = inner, below
         if label is not None:
             stamp = _TIMESTAMP.match(rest)
