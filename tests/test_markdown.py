@@ -6,6 +6,7 @@ import html
 import re
 from pathlib import Path
 
+import attrs
 import markdown
 import pytest
 from hypothesis import example, given, settings
@@ -639,3 +640,16 @@ def test_any_markdown_reads_or_raises_parse_error(text: str) -> None:
     except ik.ParseError:
         return
     assert isinstance(result, ik.Interview)
+
+
+def test_the_seed_layout_reads_the_same_as_markdown_people_write() -> None:
+    # Without its interviewkit key, the writer's layout is read by the rules
+    # for Markdown people write, and still gives the seed's cast and body.
+    seed = ik.read(SEED)
+    text = ik.dumps(seed, format="markdown").replace("interviewkit: 1\n", "", 1)
+    iv = read_people(text)
+    assert iv.speakers == seed.speakers
+    assert iv.body == tuple(
+        attrs.evolve(block, marker=None) if isinstance(block, ik.Turn) else block
+        for block in seed.body
+    )
