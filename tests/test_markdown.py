@@ -653,3 +653,20 @@ def test_the_seed_layout_reads_the_same_as_markdown_people_write() -> None:
         attrs.evolve(block, marker=None) if isinstance(block, ik.Turn) else block
         for block in seed.body
     )
+
+
+def test_the_seed_renders_as_clean_paragraphs_in_python_markdown() -> None:
+    # What the mkdocs docs site would show.
+    iv = ik.read(SEED)
+    body = ik.dumps(iv, format="markdown").split("\n---\n", 1)[1]
+    rendered = markdown.markdown(body, extensions=["tables", "toc"])
+    assert_only_markup_of_the_layout(rendered)
+    assert rendered.count("<strong>STAR:</strong> ") == 8
+    assert len(re.findall(r"<p><strong>[^<]*</strong></p>", rendered)) == 8
+    assert rendered.count("<p><em>Image via Netflix</em></p>") == 3
+    text = html.unescape(re.sub(r"<[^>]*>", "", rendered))
+    for line in SEED.read_text(encoding="utf-8").split("\n"):
+        if line and not line.startswith("emily-in-paris-"):
+            assert line in text
+    for stray in ("\\", "*", "_", "&#", "#"):
+        assert stray not in text
