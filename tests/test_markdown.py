@@ -670,3 +670,39 @@ def test_the_seed_renders_as_clean_paragraphs_in_python_markdown() -> None:
             assert line in text
     for stray in ("\\", "*", "_", "&#", "#"):
         assert stray not in text
+
+
+def test_front_matter_can_name_the_cast() -> None:
+    iv = read_people(
+        "---\ninterviewer: Priya Nair\nspeakers:\n- name: Lina Haddad\n"
+        "  role: interviewee\n  aliases: [LH, Chef]\n---\n\n"
+        "**Why?**\n\nBecause.\n\n**LH:** And more.\n"
+    )
+    assert [(s.id, s.name, s.role) for s in iv.speakers] == [
+        ("priya-nair", "Priya Nair", ik.Role.INTERVIEWER),
+        ("lina-haddad", "Lina Haddad", ik.Role.INTERVIEWEE),
+    ]
+    assert turns_of(iv) == [
+        ("priya-nair", None, "Why?"),
+        ("lina-haddad", None, "Because."),
+        ("lina-haddad", "LH", "And more."),
+    ]
+    assert iv.metadata.extras == {}
+
+
+@pytest.mark.parametrize(
+    ("document", "line", "column", "message"),
+    [
+        ("---\nspeakers: Jo\n---\n", 2, 11, "speakers must be a list"),
+        ("---\nspeakers:\n- role: host\n---\n", 3, 3, "a speaker needs a name"),
+        ("---\nspeakers:\n- {name: Jo, role: boss}\n---\n", 3, 20, "unknown role"),
+        ("---\nspeakers:\n- {name: Jo, age: 3}\n---\n", 3, 14, "unknown speaker key"),
+        ("---\ninterviewer: [Jo, 3]\n---\n", 2, 19, "must be a string"),
+    ],
+)
+def test_a_broken_front_matter_cast_raises_parse_error(
+    document: str, line: int, column: int, message: str
+) -> None:
+    with pytest.raises(ik.ParseError, match=message) as caught:
+        read_people(document)
+    assert (caught.value.line, caught.value.column) == (line, column)

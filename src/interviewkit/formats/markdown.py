@@ -106,6 +106,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from interviewkit._reading import (
+    CastEntry,
     Paragraph,
     ReadingOptions,
     caption_from_lines,
@@ -1438,18 +1439,95 @@ def _scalar_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _human_front_matter(matter: _FrontMatter | None) -> tuple[str | None, Metadata]:
-    """Title and metadata from a blog's front matter; other keys go to extras."""
+_CAST_ROLES = {"interviewer": Role.INTERVIEWER, "interviewee": Role.INTERVIEWEE}
+
+
+@attrs.frozen
+class _Cast:
+    """Who the front matter says takes part."""
+
+    entries: tuple[CastEntry, ...] = ()
+    names: Mapping[str, str] = attrs.field(factory=dict)
+    """Speaker names by the other labels they go by (their aliases)."""
+
+
+def _front_matter_cast(matter: _FrontMatter, key: str, node: yaml.Node) -> _Cast:
+    """``interviewer``/``interviewee`` names, or a ``speakers`` list."""
+    if key in _CAST_ROLES:
+        nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        names = tuple(matter.string(name_node, key) for name_node in nodes)
+        for name, name_node in zip(names, nodes, strict=True):
+            if not name.strip():
+                matter.fail(f"{key} names must not be blank", name_node)
+        return _Cast(
+            tuple(CastEntry(name=name, role=_CAST_ROLES[key]) for name in names)
+        )
+    if not isinstance(node, yaml.SequenceNode):
+        matter.fail(
+            "speakers must be a list of names or of {name, role, aliases}", node
+        )
+    entries: list[CastEntry] = []
+    aliases: dict[str, str] = {}
+    for item in node.value:
+        if isinstance(item, yaml.ScalarNode):
+            name = matter.string(item, "a speaker's name")
+            if not name.strip():
+                matter.fail("a speaker's name must not be blank", item)
+            entries.append(CastEntry(name=name))
+            continue
+        fields: dict[str, Any] = {}
+        for field, key_node, value_node in matter.mapping(item, "a speaker"):
+            if field not in _SPEAKER_KEYS:
+                known = ", ".join(sorted(_SPEAKER_KEYS))
+                matter.fail(
+                    f"unknown speaker key {field!r}; known keys: {known}", key_node
+                )
+            if field == "aliases":
+                fields[field] = matter.strings(value_node, "aliases")
+            else:
+                fields[field] = (matter.string(value_node, field), value_node)
+        if "name" not in fields:
+            matter.fail("a speaker needs a name", item)
+        name, name_node = fields["name"]
+        if not name.strip():
+            matter.fail("a speaker's name must not be blank", name_node)
+        role: Role | None = None
+        if "role" in fields:
+            role_name, role_node = fields["role"]
+            try:
+                role = Role(role_name)
+            except ValueError:
+                known = ", ".join(member.value for member in Role)
+                matter.fail(
+                    f"unknown role {role_name!r}; known roles: {known}", role_node
+                )
+        entries.append(CastEntry(name=name, role=role, final=role is not None))
+        for alias in fields.get("aliases", ()):
+            aliases.setdefault(alias, name)
+    return _Cast(tuple(entries), aliases)
+
+
+def _human_front_matter(
+    matter: _FrontMatter | None,
+) -> tuple[str | None, Metadata, _Cast]:
+    """Title, metadata and cast from a blog's front matter.
+
+    Keys other than the title, the metadata fields and the cast go to extras.
+    """
     if matter is None:
-        return None, Metadata()
+        return None, Metadata(), _Cast()
     title: str | None = None
     fields: dict[str, str] = {}
     extras: dict[str, str | tuple[str, ...]] = {}
+    cast = _Cast()
     for key, _, node in matter.pairs():
         value = matter.value(node)
         if value is None or value == "" or value == []:
             continue
-        if key == "title" and not isinstance(value, (list, dict)):
+        if key in ("speakers", *_CAST_ROLES):
+            found = _front_matter_cast(matter, key, node)
+            cast = _Cast((*cast.entries, *found.entries), {**found.names, **cast.names})
+        elif key == "title" and not isinstance(value, (list, dict)):
             title = _scalar_text(value)
         elif key in _METADATA_KEYS and not isinstance(value, (list, dict)):
             fields[_METADATA_KEYS[key]] = _scalar_text(value)
@@ -1465,7 +1543,7 @@ def _human_front_matter(matter: _FrontMatter | None) -> tuple[str | None, Metada
             title = None
     except ValidationError as error:
         _fail(f"front matter: {error.message}", line=matter.first_line, column=1)
-    return title, metadata
+    return title, metadata, cast
 
 
 _PLAIN_LABEL_END = 62
@@ -1619,8 +1697,11 @@ def _human_paragraphs(pieces: Sequence[_Piece]) -> tuple[str | None, list[Paragr
 def _human_document(
     lines: list[str], matter: _FrontMatter | None, body: int, options: ReadingOptions
 ) -> Interview:
-    title, metadata = _human_front_matter(matter)
+    title, metadata, cast = _human_front_matter(matter)
     body_title, paragraphs = _human_paragraphs(_human_pieces(lines, body))
+    if cast.entries:
+        paragraphs.insert(0, Paragraph(text="", cast=cast.entries))
+        options = attrs.evolve(options, names={**cast.names, **options.names})
     if title is None:
         title = body_title
     elif body_title is not None and body_title != title:
@@ -1668,8 +1749,10 @@ def loads(
       text is the caption when nothing else is).
     - The first ``#`` heading is the title unless the front matter has one;
       a blog's front matter gives ``title``, ``date``, ``source``, ``url``
-      and ``language`` (or ``lang``), and every other key (``author``,
-      ``tags``, ...) goes to `Metadata.extras`.
+      and ``language`` (or ``lang``); ``interviewer`` and ``interviewee``
+      (a name or a list) and ``speakers`` (names, or ``{name, role,
+      aliases}``) name the cast; every other key (``author``, ``tags``,
+      ...) goes to `Metadata.extras`, nested keys as ``author.name``.
     - Quotes, lists, code and notes, links and closing lines after the talk
       are kept as prose or as part of the turn they belong to; thematic
       breaks and HTML comments are left out.
