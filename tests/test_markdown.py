@@ -698,6 +698,7 @@ def test_front_matter_can_name_the_cast() -> None:
         ("---\nspeakers:\n- {name: Jo, role: boss}\n---\n", 3, 20, "unknown role"),
         ("---\nspeakers:\n- {name: Jo, age: 3}\n---\n", 3, 14, "unknown speaker key"),
         ("---\ninterviewer: [Jo, 3]\n---\n", 2, 19, "must be a string"),
+        ("---\na: &a [x, x]\nb: [*a, *a]\n---\n", 2, 4, "anchors and aliases"),
     ],
 )
 def test_a_broken_front_matter_cast_raises_parse_error(

@@ -328,6 +328,10 @@ def _ms(groups: Sequence[str | None]) -> int | None:
 class _Dumper(yaml.SafeDumper):
     """PyYAML's safe dumper, with strings it would fold written quoted."""
 
+    def ignore_aliases(self, data: Any) -> bool:
+        # The reader refuses anchors and aliases: never write them.
+        return True
+
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # PyYAML writes U+0085, U+2028 and U+2029 raw in plain and single-quoted
@@ -716,9 +720,25 @@ def _parse_yaml(text: str, *, first_line: int) -> _FrontMatter:
         )
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks its errors
         _fail(f"front matter is not valid YAML: {error}", line=first_line, column=1)
+    matter = _FrontMatter(loader, None, first_line)
     if node is not None and not isinstance(node, yaml.MappingNode):
-        matter = _FrontMatter(loader, None, first_line)
         matter.fail("front matter must be a mapping of keys to values", node)
+    # An alias repeats a node; a few of them nested make the data exponential.
+    seen: set[int] = set()
+    pending: list[yaml.Node] = [node] if node is not None else []
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            matter.fail(
+                "front matter anchors and aliases (&name, *name) are not supported",
+                current,
+            )
+        seen.add(id(current))
+        if isinstance(current, yaml.SequenceNode):
+            pending.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                pending.extend((key_node, value_node))
     return _FrontMatter(loader, node, first_line)
 
 
