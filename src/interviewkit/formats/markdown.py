@@ -98,7 +98,7 @@ import functools
 import html
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NoReturn
 
 import attrs
@@ -909,8 +909,6 @@ def _own_document(
     lines: list[str],
     matter: _FrontMatter,
     body: int,
-    *,
-    source_line: Callable[[int], int],
 ) -> Interview:
     title, metadata, speakers, layout = _own_front_matter(matter)
     labels = _labels(speakers)
@@ -919,7 +917,7 @@ def _own_document(
     pending: dict[str, Any] | None = None
     pending_line = 0
     for position, item in enumerate(_items(lines, body)):
-        line_no = source_line(item.start)
+        line_no = item.start + 1
         if item.kind == "heading" and position == 0 and item.tag == "h1":
             if title is None or lines[item.start] != _heading(title):
                 _fail(
@@ -1005,11 +1003,10 @@ def _own_document(
                     lines,
                     labels=labels,
                     layout=layout,
-                    source_line=source_line,
                 )
             )
         except ValidationError as error:
-            _fail(error.message, line=source_line(header.line), column=1)
+            _fail(error.message, line=header.line + 1, column=1)
     try:
         return Interview(
             title=title, metadata=metadata, speakers=speakers, body=tuple(body_blocks)
@@ -1061,9 +1058,8 @@ def _own_block(
     *,
     labels: Mapping[str, list[str]],
     layout: _Layout,
-    source_line: Callable[[int], int],
 ) -> Block:
-    line_no = source_line(header.line)
+    line_no = header.line + 1
     if header.kind == "prose":
         if not header.paragraphs:
             _fail(
@@ -1073,10 +1069,8 @@ def _own_block(
         text = "\n".join(_paragraph_lines(lines, header.paragraphs))
         return Prose(text=text, kind=header.prose_kind)
     if header.kind in ("caption", "bare-caption"):
-        return _own_caption(header, lines, source_line=source_line)
-    return _own_turn(
-        header, lines, labels=labels, layout=layout, source_line=source_line
-    )
+        return _own_caption(header, lines)
+    return _own_turn(header, lines, labels=labels, layout=layout)
 
 
 def _own_turn(
@@ -1085,11 +1079,10 @@ def _own_turn(
     *,
     labels: Mapping[str, list[str]],
     layout: _Layout,
-    source_line: Callable[[int], int],
 ) -> Turn:
     start, end = header.paragraphs[0]
     first = lines[start]
-    line_no = source_line(start)
+    line_no = start + 1
     close, colon = _scan_label(first)
     annotation = header.annotation or {}
     if not colon:
@@ -1171,9 +1164,7 @@ def _parse_image_line(line: str, *, line_no: int) -> str:
     return destination
 
 
-def _own_caption(
-    header: _Header, lines: list[str], *, source_line: Callable[[int], int]
-) -> ImageCaption:
+def _own_caption(header: _Header, lines: list[str]) -> ImageCaption:
     paragraphs = list(header.paragraphs)
     image = None
     if header.kind == "caption":
@@ -1181,10 +1172,10 @@ def _own_caption(
         if end - start != 1:
             _fail(
                 "an image line stands alone in its paragraph",
-                line=source_line(start + 1),
+                line=start + 1 + 1,
                 column=1,
             )
-        image = _parse_image_line(lines[start], line_no=source_line(start))
+        image = _parse_image_line(lines[start], line_no=start + 1)
     credit_at = next(
         (
             index
@@ -1205,7 +1196,7 @@ def _own_caption(
         if _find_unescaped(last, "_", len(last) - 1) != len(last) - 1 or raw == ["_"]:
             _fail(
                 "a credit ends with _",
-                line=source_line(paragraphs[-1][1] - 1),
+                line=paragraphs[-1][1] - 1 + 1,
                 column=len(last),
             )
         raw[0] = raw[0][1:]
@@ -1814,7 +1805,7 @@ def loads(
     )
     lines, matter, body = _split(text)
     if matter is not None and "interviewkit" in matter.names():
-        return _own_document(lines, matter, body, source_line=lambda index: index + 1)
+        return _own_document(lines, matter, body)
     return _human_document(lines, matter, body, options)
 
 
