@@ -1590,7 +1590,7 @@ def _asks(text: str) -> bool:
 
 def _image_caption(
     piece: _Piece, following: _Piece | None
-) -> tuple[ImageCaption, bool]:
+) -> tuple[ImageCaption | None, bool]:
     """The caption of an image line, and whether it took the next paragraph."""
     lines = [line.strip() for line in piece.text.split("\n") if line.strip()]
     took_next = False
@@ -1607,7 +1607,7 @@ def _image_caption(
         caption = piece.alt
     image = piece.image if piece.image and piece.image.strip() else None
     if image is None and caption is None and credit is None:
-        caption = "(image)"
+        return None, took_next  # ![]() says nothing
     return ImageCaption(image=image, caption=caption, credit=credit), took_next
 
 
@@ -1649,7 +1649,8 @@ def _human_paragraphs(pieces: Sequence[_Piece]) -> tuple[str | None, list[Paragr
         if style == "image":
             caption, took_next = _image_caption(piece, following)
             index += took_next
-            paragraphs.append(Paragraph(text="", line=piece.line, block=caption))
+            if caption is not None:
+                paragraphs.append(Paragraph(text="", line=piece.line, block=caption))
             continue
         if style == "strong" or (style == "em" and _asks(text)):
             paragraphs.append(Paragraph(text=text, line=piece.line, question=True))
