@@ -120,3 +120,18 @@ def test_the_changelog_page_includes_the_changelog() -> None:
     assert (DOCS / "changelog.md").read_text(encoding="utf-8").strip() == (
         '--8<-- "CHANGELOG.md"'
     )
+
+
+def test_the_rendered_markdown_example_is_what_the_writer_writes() -> None:
+    page = (DOCS / "formats" / "markdown.md").read_text(encoding="utf-8")
+    shown = page.split("<!-- rendered: begin -->")[1].split("<!-- rendered: end -->")[0]
+    # The example sits in an admonition: drop its header and indentation.
+    lines = [
+        line.removeprefix("    ")
+        for line in shown.split("\n")
+        if not line.startswith("!!!")
+    ]
+    seed = ik.read(ROOT / "seeds" / "000_6a59695d095b634e.txt")
+    written = ik.dumps(seed.excerpt([13, 14]), format="markdown")
+    body = written.split("---\n\n", 1)[1]
+    assert "\n".join(lines).strip() == body.strip()

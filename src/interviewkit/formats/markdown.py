@@ -1,7 +1,7 @@
 """Markdown: interviews for people and sites, and back without a lost character.
 
 The writer lays an interview out the way a Q&A article reads, and puts in
-YAML front matter only what the page cannot show::
+YAML front matter only what the page cannot show:
 
     ---
     interviewkit: 1
@@ -66,7 +66,7 @@ article as it was written.
 
 Escaping, so that any text survives and none renders as markup:
 
-- Always: ``\\`` ``*`` `````` and ``|`` are backslash-escaped; ``~`` is
+- Always: ``\\``, ``*``, `` ` `` and ``|`` are backslash-escaped; ``~`` is
   written ``&#126;``. ``_`` is escaped unless letters or digits stand on both
   sides (``snake_case`` stays as it is).
 - ``<`` before a letter, ``/``, ``!`` or ``?`` (what could open an HTML tag,
