@@ -829,7 +829,7 @@ def speaker_id(name: str, taken: Iterable[str] = ()) -> str:
     if current:
         parts.append("".join(current))
     base = "-".join(parts)[:40].strip("-") or "speaker"
-    used = set(taken)
+    used = taken if isinstance(taken, (set, frozenset)) else set(taken)
     candidate, number = base, 2
     while candidate in used:
         candidate = f"{base}-{number}"
@@ -870,6 +870,8 @@ class _Cast:
         self.lowered_prose: str | None = None
         self.casing_lookups = 0
         self.questioners: dict[int, _Person] = {}
+        # Who may ask questions, best first (see _find_questioner).
+        self.ranked: list[list[_Person]] | None = None
 
     def add(
         self, name: str, *, role: Role | None = None, exact: bool = False
@@ -882,6 +884,7 @@ class _Cast:
         )
         self.ids.add(person.id)
         self.people.append(person)
+        self.ranked = None
         self.by_exact.setdefault(name, person)
         self.by_key.setdefault(_key(name), person)
         self.by_key.setdefault(_key(person.name), person)
@@ -1304,15 +1307,24 @@ def _questioner(cast: _Cast, answerer: _Person, options: ReadingOptions) -> _Per
 
 
 def _find_questioner(cast: _Cast, answerer: _Person) -> _Person:
-    others = [p for p in cast.people if p is not answerer]
-    for person in others:
-        if person.role is Role.INTERVIEWER:
-            return person
-    for person in others:
-        if person.role not in (Role.INTERVIEWEE, Role.GUEST):
-            return person
-    if others:
-        return others[0]
+    # Preference order: an interviewer; anyone not answering by role; anyone.
+    # The first two of each list are enough, since only the answerer is
+    # excluded; so this stays linear however many speakers there are.
+    ranked = cast.ranked
+    if ranked is None:
+        ranked = cast.ranked = [[], [], []]
+        for person in cast.people:
+            if person.role is Role.INTERVIEWER and len(ranked[0]) < 2:
+                ranked[0].append(person)
+            if person.role not in (Role.INTERVIEWEE, Role.GUEST):
+                if len(ranked[1]) < 2:
+                    ranked[1].append(person)
+            if len(ranked[2]) < 2:
+                ranked[2].append(person)
+    for group in ranked:
+        for person in group:
+            if person is not answerer:
+                return person
     return cast.add("Interviewer", role=Role.INTERVIEWER, exact=True)
 
 
