@@ -1316,9 +1316,9 @@ def _find_questioner(cast: _Cast, answerer: _Person) -> _Person:
         for person in cast.people:
             if person.role is Role.INTERVIEWER and len(ranked[0]) < 2:
                 ranked[0].append(person)
-            if person.role not in (Role.INTERVIEWEE, Role.GUEST):
-                if len(ranked[1]) < 2:
-                    ranked[1].append(person)
+            answers = person.role in (Role.INTERVIEWEE, Role.GUEST)
+            if not answers and len(ranked[1]) < 2:
+                ranked[1].append(person)
             if len(ranked[2]) < 2:
                 ranked[2].append(person)
     for group in ranked:
