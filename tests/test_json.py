@@ -162,17 +162,17 @@ def test_bad_syntax_and_envelopes(text: str, shown: str) -> None:
         ),
         (
             lambda d: d["interview"]["body"][4].update(start_ms="1000"),
-            "expected integer, got string",
+            "expected integer or null, got string",
             "$.interview.body[4].start_ms",
         ),
         (
             lambda d: d["interview"]["body"][4].update(start_ms=1000.0),
-            "expected integer, got number",
+            "expected integer or null, got number",
             "$.interview.body[4].start_ms",
         ),
         (
             lambda d: d["interview"]["body"][4].update(start_ms=True),
-            "expected integer, got boolean",
+            "expected integer or null, got boolean",
             "$.interview.body[4].start_ms",
         ),
         (
@@ -253,3 +253,22 @@ def test_bad_structure_names_the_path(change, message: str, path: str) -> None: 
 def test_nothing_but_parse_error_escapes_for_deep_nesting() -> None:
     error = parse_error("[" * 100_000 + "]" * 100_000)
     assert "nested too deeply" in error.message
+
+
+def test_null_means_absent_for_optional_fields() -> None:
+    doc = document()
+    doc["interview"]["body"][1].update(label=None, start_ms=None)
+    doc["interview"]["metadata"]["url"] = None
+    doc["interview"]["speakers"][0]["role"] = None
+    jsonschema.validate(doc, schema())
+    iv = ik.loads(json.dumps(doc), format="json")
+    assert iv.turns[0].label is None
+    assert iv.speakers[0].role is None
+
+
+def test_the_schema_and_the_reader_agree_a_caption_needs_a_field() -> None:
+    doc = document()
+    doc["interview"]["body"][3] = {"type": "caption", "image": None}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, schema())
+    parse_error(json.dumps(doc))

@@ -19,6 +19,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any, NoReturn
 
+import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -42,6 +43,10 @@ VERSION = 1
 _ENVELOPE_KEYS = frozenset({"format", "version", "interview"})
 
 _TAGS: dict[type, str] = {Turn: "turn", ImageCaption: "caption", Prose: "prose"}
+_CLASSES: dict[object, type[Block]] = {tag: cls for cls, tag in _TAGS.items()}
+_FIELDS: dict[type, frozenset[str]] = {
+    cls: frozenset(field.name for field in attrs.fields(cls)) for cls in _TAGS
+}
 
 
 class _WireError(TypeError):
@@ -65,6 +70,17 @@ _JSON_TYPES: dict[type, str] = {
     list: "array",
     dict: "object",
 }
+
+
+def _strict_optional(kind: type) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, _: Any) -> Any:
+        if value is not None and type(value) is not kind:
+            raise _WireError(
+                f"expected {_JSON_TYPES[kind]} or null, got {_json_type(value)}"
+            )
+        return value
+
+    return structure
 
 
 def _is(expected: Any) -> Callable[[Any], bool]:
@@ -119,25 +135,27 @@ def _unstructure_extras(
     }
 
 
-def _make_converter(*, detailed_validation: bool) -> cattrs.Converter:
-    converter = cattrs.Converter(
-        forbid_extra_keys=True,
-        omit_if_default=True,
-        detailed_validation=detailed_validation,
-    )
-    configure_converter(converter)
-    return converter
-
-
-def configure_converter(converter: cattrs.Converter) -> None:
-    """Teach ``converter`` the version-1 JSON layout of the model.
+def _make_converter(*, fast: bool) -> cattrs.Converter:
+    """Build a private converter for the version-1 JSON layout.
 
     Strings and integers must have their JSON types (no ``"12"`` for 12),
     unknown keys are errors, and body blocks are a union tagged by
     ``"type"``, written first.
+
+    The fast converter builds body blocks straight from their dicts: every
+    field of a block is a scalar that the model's own validators check, so
+    only the keys need checking here. It reports no positions; the reader
+    runs the detailed converter again on a document the fast one rejects.
     """
+    converter = cattrs.Converter(
+        forbid_extra_keys=True,
+        omit_if_default=True,
+        detailed_validation=not fast,
+    )
     converter.register_structure_hook(str, _strict(str))
     converter.register_structure_hook(int, _strict(int))
+    converter.register_structure_hook(str | None, _strict_optional(str))
+    converter.register_structure_hook(int | None, _strict_optional(int))
     converter.register_structure_hook(
         Metadata,
         make_dict_structure_fn(
@@ -180,7 +198,17 @@ def configure_converter(converter: cattrs.Converter) -> None:
         tag, unstructure = unstructure_fns[type(block)]
         return {"type": tag, **unstructure(block)}
 
-    converter.register_structure_hook(Block, structure_block)
+    def construct_block(value: Any, _: type) -> Block:
+        if type(value) is dict:
+            cls = _CLASSES.get(value.pop("type", None))
+            if cls is not None and value.keys() <= _FIELDS[cls]:
+                block: Block = cls(**value)
+                return block
+        raise _WireError("not a valid block")
+
+    converter.register_structure_hook(
+        Block, construct_block if fast else structure_block
+    )
     # JSON arrays and objects only: a dict must not pass for a sequence, nor
     # a list for an object. Hooks of classes are generated with the hooks of
     # their fields built in, so the containers go first, the classes last.
@@ -198,10 +226,11 @@ def configure_converter(converter: cattrs.Converter) -> None:
             kind, _expect(dict, converter.get_structure_hook(kind))
         )
     converter.register_unstructure_hook(Block, unstructure_block)
+    return converter
 
 
-_fast = _make_converter(detailed_validation=False)
-_detailed = _make_converter(detailed_validation=True)
+_fast = _make_converter(fast=True)
+_detailed = _make_converter(fast=False)
 
 
 def _fail(

@@ -1,0 +1,132 @@
+"""Hostile input: every reader returns an Interview or raises ParseError.
+
+These properties run over every registered format, so a new format is held
+to them as soon as it is registered.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+import interviewkit as ik
+from tests.strategies import HOSTILE_FRAGMENTS, interviews
+
+FORMATS = sorted(ik.formats())
+
+ANY_TEXT = st.text(st.characters(codec="utf-8"), max_size=400)
+JUNK_FRAGMENTS = (
+    *HOSTILE_FRAGMENTS,
+    "---\n",
+    "---\ntitle: [unclosed\n",
+    "title: x\n",
+    '{"format": "interviewkit",',
+    '"version": 1,',
+    '"interview": {',
+    '"body": [',
+    '{"type": "turn",',
+    "]",
+    "}",
+    "\x00",
+    "\ufeff",
+    "\r\n",
+    "\r",
+    ":" * 50,
+    "a:" * 20,
+    "**" * 30,
+    "_" * 30,
+    "[" * 30,
+    "NaN",
+    "Infinity",
+    "-0",
+    "1e999",
+    '"\\ud800"',
+)
+JUNK = st.lists(st.sampled_from(JUNK_FRAGMENTS), max_size=40).map("".join)
+
+
+def read_or_parse_error(text: str, name: str) -> None:
+    try:
+        result = ik.loads(text, format=name)
+    except ik.ParseError as error:
+        assert error.format == name
+        assert str(error)
+    else:
+        assert isinstance(result, ik.Interview)
+
+
+@pytest.mark.parametrize("name", FORMATS)
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(ANY_TEXT, JUNK))
+@example(text="")
+@example(text="\ufeff")
+@example(text="\x00")
+@example(text="\ud800")
+@example(text="[" * 5000 + "]" * 5000)
+def test_any_text_reads_or_raises_parse_error(name: str, text: str) -> None:
+    read_or_parse_error(text, name)
+
+
+@pytest.mark.parametrize("name", FORMATS)
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(iv=interviews(max_blocks=8), cut=st.integers(min_value=0))
+def test_truncated_documents_read_or_raise_parse_error(
+    name: str, iv: ik.Interview, cut: int
+) -> None:
+    text = ik.dumps(iv, format=name)
+    read_or_parse_error(text[: cut % (len(text) + 1)], name)
+
+
+@settings(max_examples=300)
+@given(
+    value=st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False, allow_infinity=False)
+        | st.text(),
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.dictionaries(
+                st.sampled_from(
+                    [
+                        "type",
+                        "speaker",
+                        "text",
+                        "id",
+                        "name",
+                        "body",
+                        "speakers",
+                        "label",
+                        "start_ms",
+                        "kind",
+                        "x",
+                    ]
+                ),
+                inner,
+                max_size=4,
+            )
+        ),
+        max_leaves=20,
+    )
+)
+def test_json_with_any_interview_value_reads_or_names_a_path(value: object) -> None:
+    text = json.dumps({"format": "interviewkit", "version": 1, "interview": value})
+    try:
+        ik.loads(text, format="json")
+    except ik.ParseError as error:
+        assert error.path is not None
+        assert error.path.startswith("$.interview")
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_json_rejects_non_finite_numbers(constant: str) -> None:
+    text = (
+        '{"format": "interviewkit", "version": 1, "interview": {"body": [{"type": '
+        f'"turn", "speaker": "a", "text": "x", "start_ms": {constant}}}]}}}}'
+    )
+    with pytest.raises(ik.ParseError, match=f"{constant} is not valid JSON"):
+        ik.loads(text, format="json")
