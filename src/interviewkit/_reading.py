@@ -1016,8 +1016,11 @@ def resolve(
     label_counts: dict[str, int] = {}
     for paragraph in paragraphs:
         if paragraph.label is not None:
-            key = _key(_split_short(paragraph.label)[0])
-            label_counts[key] = label_counts.get(key, 0) + 1
+            label_counts[paragraph.label] = label_counts.get(paragraph.label, 0) + 1
+    base_counts: dict[str, int] = {}
+    for label, count in label_counts.items():
+        key = _key(_split_short(label)[0])
+        base_counts[key] = base_counts.get(key, 0) + count
 
     for name in options.interviewers:
         cast.add(options.names.get(name, name), role=Role.INTERVIEWER, exact=True)
@@ -1041,6 +1044,7 @@ def resolve(
                 cast.alias(named, entry.short)
 
     items: list[_Item] = []
+    resolved: dict[tuple[str, bool], _Person] = {}
     mention_checks = 0
     for paragraph in paragraphs:
         if paragraph.block is not None:
@@ -1053,10 +1057,13 @@ def resolve(
             items.append(_Item(paragraph, "plain", text=paragraph.text))
             continue
         label = paragraph.label
-        person = _lookup(cast, label, options, exact=paragraph.exact_label)
+        # A label resolves once: later turns under it go to the same speaker.
+        person = resolved.get((label, paragraph.exact_label))
+        if person is None:
+            person = _lookup(cast, label, options, exact=paragraph.exact_label)
         if person is None and paragraph.tentative:
             base_key = _key(_split_short(label)[0])
-            confirmed = label_counts.get(base_key, 0) >= 2
+            confirmed = base_counts.get(base_key, 0) >= 2
             if not confirmed and mention_checks < 64:
                 mention_checks += 1
                 confirmed = _mentioned(prose, _split_short(label)[0])
@@ -1065,8 +1072,10 @@ def resolve(
                 continue
         if person is None:
             person = _new_person(cast, label, options, exact=paragraph.exact_label)
-        if label not in person.labels:
-            person.labels.append(label)
+        if (label, paragraph.exact_label) not in resolved:
+            resolved[label, paragraph.exact_label] = person
+            if label not in person.labels:
+                person.labels.append(label)
         items.append(
             _Item(paragraph, "turn", person=person, text=paragraph.text, labelled=True)
         )

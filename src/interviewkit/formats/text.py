@@ -342,16 +342,15 @@ def _paragraphs(text: str) -> list[Paragraph]:
         first_line = last_line + blank.group().count("\n")
         offset = blank.end()
     raw.append((first_line, first_line + text.count("\n", offset) + 1))
-    trimmed: list[tuple[int, int]] = []
-    for start, end in raw:
-        # Only the first and last paragraph can have blank lines at an edge.
+    # Only the first and the last paragraph can have blank lines at an edge.
+    for index in {0, len(raw) - 1}:
+        start, end = raw[index]
         while start < end and _blank(lines[start]):
             start += 1
         while end > start and _blank(lines[end - 1]):
             end -= 1
-        if start < end:
-            trimmed.append((start, end))
-    raw = trimmed
+        raw[index] = (start, end)
+    raw = [(start, end) for start, end in raw if start < end]
 
     found: list[_Found | None] = [None] * len(lines)
     starts: dict[str, int] = {}
