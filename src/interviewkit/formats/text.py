@@ -19,7 +19,8 @@ It recognises:
   (see ``interviewkit._reading``).
 
 Any text reads: what is neither a turn nor a caption becomes a `Prose`
-block, and no character other than white space between blocks is dropped.
+block, and no character is dropped but white space between blocks and the
+markup of explicit blocks (the ``[speaker]`` headers, quotes and ``|``).
 `ParseError` is raised only for a malformed explicit block (below), with
 its line and column.
 
@@ -40,8 +41,9 @@ without a newline unless ``newline_at_end=True``.
 
 Any other interview is written in a canonical layout that reads back with
 the same cast, turn texts, times, captions and prose in the same order. It
-starts with the cast, then writes each block plainly (``Name: text``,
-captions and prose as their text) where that reads back unchanged, and as
+starts with the cast, then writes each block plainly (``Name: text``, or
+``[00:00:05] Name: text`` for a turn with a start time; captions and prose
+as their text) where that reads back unchanged, and as
 an explicit block where it would not: ::
 
     [speaker: interviewer]
