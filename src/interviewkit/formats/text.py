@@ -37,7 +37,9 @@ bare, captions and prose as written. Reading the seed and writing it gives
 the seed byte for byte. What the model does not keep is normalised: the
 blank lines between blocks become one, labelled lines that shared a
 paragraph are written as separate paragraphs, and the document ends
-without a newline unless ``newline_at_end=True``.
+without a newline unless ``newline_at_end=True``. A document whose text
+begins with U+FEFF is written with a byte-order mark in front, so that
+reading it keeps the character.
 
 Any other interview is written in a canonical layout that reads back with
 the same cast, turn texts, times, captions and prose in the same order. It
@@ -610,6 +612,10 @@ def dumps(interview: Interview, *, newline_at_end: bool = False) -> str:
         text = "\n\n".join(_canonical(interview, explicit=False))
         if _summary(_read(text, ReadingOptions())) != _summary(interview):
             text = "\n\n".join(_canonical(interview, explicit=True))
+    if text.startswith("\ufeff"):
+        # The reader takes a leading U+FEFF for a byte-order mark; a text that
+        # starts with one keeps it behind a mark of its own.
+        text = "\ufeff" + text
     return text + "\n" if newline_at_end else text
 
 
