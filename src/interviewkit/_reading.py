@@ -1021,11 +1021,15 @@ class _Cast:
         self.by_exact.setdefault(name, person)
         self.by_key.setdefault(_key(name), person)
         self.by_key.setdefault(_key(person.name), person)
-        parts = [w for w in _key(person.name).split(" ") if w not in _HONORIFICS]
+        words = _key(person.name).split(" ")
+        parts = [w for w in words if w not in _HONORIFICS]
         if len(parts) >= 2:
             initials = "".join(part[0] for part in parts)
             for part in {parts[0], parts[-1], initials}:
                 self.by_part.setdefault(part, []).append(person)
+        elif parts and len(words) >= 2:
+            # "Mr. Smith": the surname alone names him too.
+            self.by_part.setdefault(parts[0], []).append(person)
         return person
 
     def alias(self, person: _Person, label: str) -> None:
@@ -1154,6 +1158,9 @@ def resolve(
     for label, count in label_counts.items():
         key = _key(_split_short(label)[0])
         base_counts[key] = base_counts.get(key, 0) + count
+        # "Mr. Smith" once and "Smith" once back each other up.
+        surname = " " + key.rsplit(" ", 1)[-1]
+        base_counts[surname] = base_counts.get(surname, 0) + count
 
     for name in options.interviewers:
         cast.add(options.names.get(name, name), role=Role.INTERVIEWER, exact=True)
@@ -1196,7 +1203,10 @@ def resolve(
             person = _lookup(cast, label, options, exact=paragraph.exact_label)
         if person is None and paragraph.tentative:
             base_key = _key(_split_short(label)[0])
-            confirmed = base_counts.get(base_key, 0) >= 2
+            confirmed = (
+                base_counts.get(base_key, 0) >= 2
+                or base_counts.get(" " + base_key.rsplit(" ", 1)[-1], 0) >= 2
+            )
             if not confirmed and mention_checks < 64:
                 mention_checks += 1
                 confirmed = _mentioned(prose, _split_short(label)[0])
