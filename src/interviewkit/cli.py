@@ -1,0 +1,339 @@
+"""The ``interviewkit`` command: convert, inspect, search and validate interviews.
+
+Run ``interviewkit --help`` (or ``python -m interviewkit --help``) for the
+subcommands, and ``interviewkit COMMAND --help`` for each one's options.
+Formats come from file suffixes, or from ``--from`` and ``--to``; ``-`` reads
+standard input or writes standard output, always as UTF-8 whatever the
+locale.
+
+Exit statuses:
+
+* 0: success.
+* 1: ``search`` found nothing.
+* 2: the command was used wrongly: an unknown option, a missing argument, an
+  unknown format, or a file whose format cannot be told from its suffix.
+* 3: bad data: an input is not a valid interview. Standard error (standard
+  output for ``validate``) gets one ``file:line:column: message`` line.
+* 4: a file cannot be read or written (missing, a directory, no permission).
+
+``validate`` checks every file it is given and exits with the highest status
+among them.
+
+Example:
+    >>> import pathlib, tempfile
+    >>> import interviewkit as ik
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "hello.json"
+    >>> ik.write(ik.Interview(title="Hello"), path)
+    >>> main(["validate", str(path)])
+    0
+
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO
+
+import interviewkit as ik
+from interviewkit.formats import _decode
+
+__all__ = [
+    "EXIT_BAD_DATA",
+    "EXIT_IO_ERROR",
+    "EXIT_NO_MATCH",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "main",
+]
+
+EXIT_OK = 0
+"""Success."""
+EXIT_NO_MATCH = 1
+"""``search`` found nothing, as ``grep`` does."""
+EXIT_USAGE = 2
+"""The command was used wrongly (argparse's own status for usage errors)."""
+EXIT_BAD_DATA = 3
+"""An input is not a valid interview."""
+EXIT_IO_ERROR = 4
+"""A file cannot be read or written."""
+
+_STDIO = "-"
+# What a shell reports for a program killed by SIGPIPE or SIGINT.
+_EXIT_BROKEN_PIPE = 128 + 13
+_EXIT_INTERRUPTED = 128 + 2
+
+_EPILOG = """\
+exit status:
+  0  success
+  1  search found nothing
+  2  usage error: bad option or argument, unknown format or file suffix
+  3  bad data: an input is not a valid interview (file:line:column: message)
+  4  a file cannot be read or written
+
+'-' as a file name means standard input or output, read and written as UTF-8.
+"""
+
+
+class _Failure(Exception):
+    """Stops a subcommand with one line for standard error and a status."""
+
+    def __init__(self, message: str, *, status: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def _format_list() -> str:
+    return ", ".join(
+        f"{name} ({' '.join(fmt.suffixes)})" for name, fmt in ik.formats().items()
+    )
+
+
+def _resolve_format(path: str, name: str | None, *, flag: str) -> str:
+    """Return the format name for ``path``: ``name`` if given, else its suffix."""
+    if name is not None:
+        return name
+    if path == _STDIO:
+        stream = "standard input" if flag == "--from" else "standard output"
+        raise _Failure(
+            f"{flag} is needed for {stream}; one of {_format_list()}",
+            status=EXIT_USAGE,
+        )
+    try:
+        return ik.format_for_path(path).name
+    except ik.FormatError:
+        suffix = Path(path).suffix
+        shown = f"suffix {suffix!r}" if suffix else "no suffix"
+        raise _Failure(
+            f"cannot tell the format of {path!r} from {shown}; "
+            f"pass {flag}, one of {_format_list()}",
+            status=EXIT_USAGE,
+        ) from None
+
+
+def _os_failure(path: str, action: str, error: OSError) -> _Failure:
+    reason = error.strerror or str(error)
+    return _Failure(f"{path}: cannot {action}: {reason}", status=EXIT_IO_ERROR)
+
+
+def _read(path: str, format_name: str | None) -> ik.Interview:
+    """Read an interview from ``path`` or standard input, or raise `_Failure`."""
+    name = _resolve_format(path, format_name, flag="--from")
+    try:
+        if path != _STDIO:
+            return ik.read(path, format=name)
+        data = sys.stdin.buffer.read()
+        text = _decode(data, source="<stdin>", fmt=ik.get_format(name))
+        try:
+            return ik.loads(text, format=name)
+        except ik.ParseError as error:
+            raise error.with_source("<stdin>") from None
+    except ik.ParseError as error:
+        raise _Failure(str(error), status=EXIT_BAD_DATA) from None
+    except OSError as error:
+        raise _os_failure(path, "read", error) from None
+
+
+def _write_stdout(text: str) -> None:
+    # Bytes, not the text layer: UTF-8 whatever the locale, and the document's
+    # own line endings, not the platform's.
+    stream = sys.stdout
+    stream.flush()
+    stream.buffer.write(text.encode("utf-8"))
+    stream.buffer.flush()
+
+
+# C0 and C1 controls (an ESC starts a terminal escape sequence) and the
+# line and paragraph separators: shown escaped, never sent to the terminal.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return ascii(match.group())[1:-1]
+
+
+def _printable(text: str) -> str:
+    """Return ``text`` safe for one terminal line: controls shown escaped."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _one_line(text: str) -> str:
+    """Return ``text`` on one line: runs of white space become one space."""
+    return _printable(" ".join(text.split()))
+
+
+def _width(text: str) -> int:
+    """Return how many terminal columns ``text`` takes."""
+    width = 0
+    for character in text:
+        if unicodedata.combining(character):
+            continue
+        width += 2 if unicodedata.east_asian_width(character) in "WF" else 1
+    return width
+
+
+def _table(rows: Sequence[Sequence[str]], *, right: frozenset[int]) -> list[str]:
+    """Return ``rows`` as aligned lines; columns in ``right`` align right."""
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            pad = " " * (widths[i] - _width(cell))
+            cells.append(pad + cell if i in right else cell + pad)
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def _convert(args: argparse.Namespace) -> int:
+    output: str = args.output if args.output is not None else _STDIO
+    to_format = _resolve_format(output, args.to_format, flag="--to")
+    interview = _read(args.input, args.from_format)
+    if output == _STDIO:
+        _write_stdout(ik.dumps(interview, format=to_format))
+        return EXIT_OK
+    try:
+        ik.write(interview, output, format=to_format)
+    except OSError as error:
+        raise _os_failure(output, "write", error) from None
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    problems: list[str] = []
+    for path in args.files:
+        try:
+            _read(path, args.from_format)
+        except _Failure as failure:
+            problems.append(failure.message)
+            status = max(status, failure.status)
+    if problems:
+        _write_stdout("".join(f"{problem}\n" for problem in problems))
+    return status
+
+
+def _add_from(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
+    parser.add_argument(
+        "--from",
+        "-f",
+        dest="from_format",
+        choices=names,
+        metavar="FORMAT",
+        help="the input format (default: from the file suffix; "
+        f"needed for '-'); one of: {', '.join(names)}",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    names = list(ik.formats())
+    parser = argparse.ArgumentParser(
+        prog="interviewkit",
+        description="Convert, inspect, search and validate interviews "
+        "in plain text, Markdown and JSON.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {ik.__version__}"
+    )
+    commands = parser.add_subparsers(
+        title="commands", dest="command", metavar="COMMAND", required=True
+    )
+
+    def command(
+        name: str, summary: str, run: Callable[[argparse.Namespace], int]
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=summary,
+            description=summary[0].upper() + summary[1:] + ".",
+            epilog=_EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.set_defaults(run=run, parser=sub)
+        return sub
+
+    convert = command(
+        "convert", "convert an interview from one format to another", _convert
+    )
+    convert.add_argument("input", metavar="IN", help="the input file, or '-'")
+    convert.add_argument(
+        "output",
+        metavar="OUT",
+        nargs="?",
+        help="the output file, or '-' (the default) for standard output",
+    )
+    _add_from(convert, names)
+    convert.add_argument(
+        "--to",
+        "-t",
+        dest="to_format",
+        choices=names,
+        metavar="FORMAT",
+        help="the output format (default: from the suffix of OUT; needed for "
+        f"standard output); one of: {', '.join(names)}",
+    )
+
+    validate = command(
+        "validate",
+        "check that files are valid interviews, one line a problem",
+        _validate,
+    )
+    validate.add_argument("files", metavar="FILE", nargs="+", help="a file, or '-'")
+    _add_from(validate, names)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``interviewkit`` command and return its exit status.
+
+    Args:
+        argv: The arguments after the program name; by default
+            ``sys.argv[1:]``.
+
+    Returns:
+        The exit status: see the module's documentation.
+
+    Example:
+        >>> main(["convert", "--to", "yaml", "talk.json"])
+        2
+
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        # --help, --version and usage errors: argparse has said its piece.
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    try:
+        status: int = args.run(args)
+        sys.stdout.flush()
+    except _Failure as failure:
+        if failure.status == EXIT_USAGE:
+            # The same shape as argparse's own usage errors.
+            args.parser.print_usage(sys.stderr)
+            print(f"{args.parser.prog}: error: {failure.message}", file=sys.stderr)
+        else:
+            print(failure.message, file=sys.stderr)
+        return failure.status
+    except BrokenPipeError:
+        _silence_stdout(sys.stdout)
+        return _EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        return _EXIT_INTERRUPTED
+    return status
+
+
+def _silence_stdout(stream: IO[str]) -> None:
+    # The reader went away (`interviewkit search ... | head`): point standard
+    # output at nothing so that Python's final flush does not fail too.
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
