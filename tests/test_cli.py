@@ -9,18 +9,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import interviewkit as ik
 from interviewkit.cli import (
     EXIT_BAD_DATA,
     EXIT_IO_ERROR,
+    EXIT_NO_MATCH,
     EXIT_OK,
     EXIT_USAGE,
     main,
 )
-from tests.strategies import interviews
+from tests.strategies import interviews, non_blank_texts, speakers
 
 INTERVIEW = ik.Interview(
     title="Zoë on “Emily in Paris”",
@@ -97,7 +100,7 @@ def test_help_lists_the_commands_and_the_exit_statuses(
     assert main(["--help"]) == EXIT_OK
     out = capsys.readouterr().out
     assert out.startswith("usage: interviewkit ")
-    for command in ("convert", "validate"):
+    for command in ("convert", "info", "search", "validate"):
         assert f"    {command} " in out
     assert "  3  bad data: an input is not a valid interview" in out
 
@@ -252,6 +255,214 @@ def test_an_output_that_cannot_be_written_is_one_line(
     assert (
         capsys.readouterr().err == f"{out}: cannot write: No such file or directory\n"
     )
+
+
+# --- info -------------------------------------------------------------------
+
+
+def test_info_shows_the_cast_and_who_says_how_much(
+    talk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["info", str(talk)]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    # “How was Versailles?” is 3 words; “We filmed in one day. It’s a café in
+    # Paris.” is 10, with “It’s” one word.
+    assert captured.out == (
+        "Title:     Zoë on “Emily in Paris”\n"
+        "Speakers:  2\n"
+        "Turns:     2\n"
+        "Words:     13\n"
+        "\n"
+        "Speaker      Id           Role         Aliases            Turns  Words  Share\n"
+        "Collider     collider     interviewer  -                      1      3  23.1%\n"
+        "Darren Star  darren-star  interviewee  DARREN STAR, STAR      1     10  76.9%\n"
+    )
+
+
+def test_info_counts_words_as_a_reader_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    iv = ik.Interview(
+        metadata=ik.Metadata(source="Collider", date="2021-12-22"),
+        speakers=(
+            ik.Speaker(id="a", name="宮崎 駿"),
+            ik.Speaker(id="b", name="B\x1b[2J"),
+        ),
+        body=(
+            ik.Turn(speaker="a", text="It’s a well-known fact—10 days, 3 cafés…"),
+            ik.Prose(text="Prose is not speech and is not counted."),
+        ),
+    )
+    path = tmp_path / "talk.json"
+    ik.write(iv, path)
+    assert main(["info", str(path)]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:6] == [
+        "Title:     -",
+        "Source:    Collider",
+        "Date:      2021-12-22",
+        "Speakers:  2",
+        "Turns:     1",
+        "Words:     8",
+    ]
+    # Wide characters take two columns; a terminal escape is shown, not sent.
+    assert lines[7:] == [
+        "Speaker   Id  Role  Aliases  Turns  Words   Share",
+        "宮崎 駿   a   -     -            1      8  100.0%",
+        "B\\x1b[2J  b   -     -            0      0    0.0%",
+    ]
+
+
+def test_info_of_an_interview_without_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "empty.json"
+    ik.write(ik.Interview(speakers=(ik.Speaker(id="a", name="A"),)), path)
+    assert main(["info", str(path)]) == EXIT_OK
+    assert (
+        capsys.readouterr().out.splitlines()[-1]
+        == "A        a   -     -            0      0      -"
+    )
+    ik.write(ik.Interview(), path)
+    assert main(["info", str(path)]) == EXIT_OK
+    assert capsys.readouterr().out.splitlines() == [
+        "Title:     -",
+        "Speakers:  0",
+        "Turns:     0",
+        "Words:     0",
+    ]
+
+
+def test_info_reads_standard_input(capsys: pytest.CaptureFixture[str]) -> None:
+    with stdio(ik.dumps(INTERVIEW, format="json").encode("utf-8")) as out:
+        assert main(["info", "-", "--from", "json"]) == EXIT_OK
+    assert out.getvalue().decode("utf-8").startswith("Title:     Zoë on “Emily")
+    assert main(["info", "-"]) == EXIT_USAGE
+    assert "--from is needed for standard input" in capsys.readouterr().err
+
+
+# --- search -----------------------------------------------------------------
+
+
+def test_search_prints_one_line_a_match(
+    talk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", str(talk), "PARIS"]) == EXIT_OK
+    assert capsys.readouterr().out == (
+        f"{talk}:#2: Darren Star: We filmed in one day. It’s a café in Paris.\n"
+    )
+    assert main(["search", str(talk), "a"]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(": ")[0:2] for line in lines] == [
+        [f"{talk}:#1", "Collider"],
+        [f"{talk}:#1", "Collider"],
+        *[[f"{talk}:#2", "Darren Star"]] * 4,
+    ]
+
+
+def test_search_by_speaker(talk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for key in ("star", "Darren  Star", "darren-star", "DARREN STAR"):
+        assert main(["search", str(talk), "w", "--speaker", key]) == EXIT_OK
+        assert capsys.readouterr().out.startswith(f"{talk}:#2: Darren Star: We")
+    assert main(["search", str(talk), "café", "-s", "collider"]) == EXIT_NO_MATCH
+    assert capsys.readouterr() == ("", "")
+
+
+def test_search_with_a_regular_expression(
+    talk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", str(talk), "v.*s"]) == EXIT_NO_MATCH
+    assert main(["search", str(talk), "v.*s", "--regex"]) == EXIT_OK
+    assert capsys.readouterr().out == (f"{talk}:#1: Collider: How was Versailles?\n")
+    # A pattern that matches nothing but the empty string finds nothing.
+    assert main(["search", str(talk), "x*", "--regex"]) == EXIT_NO_MATCH
+
+
+def test_search_snippets_are_one_short_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "word " * 30 + "Versailles\n\n\x1b[31m" + " word" * 30
+    iv = ik.Interview(
+        speakers=(ik.Speaker(id="a", name="A"),),
+        body=(ik.Turn(speaker="a", text=text),),
+    )
+    path = tmp_path / "long.json"
+    ik.write(iv, path)
+    assert main(["search", str(path), "versailles"]) == EXIT_OK
+    assert capsys.readouterr().out == (
+        f"{path}:#1: A: …word word word word word word word Versailles "
+        "\\x1b[31m word word word word word word…\n"
+    )
+
+
+@given(interview=interviews(max_blocks=6), data=st.data())
+def test_search_finds_any_piece_of_any_turn(
+    interview: ik.Interview, data: st.DataObject
+) -> None:
+    # An uppercase id cannot clash with the generated ones.
+    probe = data.draw(speakers(id="Probe"))
+    text = data.draw(non_blank_texts())
+    index = data.draw(st.integers(0, len(interview.body)))
+    interview = attrs.evolve(
+        interview,
+        speakers=(*interview.speakers, probe),
+        body=(
+            *interview.body[:index],
+            ik.Turn(speaker="Probe", text=text),
+            *interview.body[index:],
+        ),
+    )
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    assume(text[start:end] != "--")  # see test_search_for_two_dashes
+    document = ik.dumps(interview, format="json").encode("utf-8")
+    with stdio(document) as out:
+        # "--": a pattern may start with a dash.
+        assert main(["search", "-f", "json", "--", "-", text[start:end]]) == EXIT_OK
+    lines = out.getvalue().decode("utf-8").split("\n")
+    assert lines.pop() == ""
+    assert any(line.startswith(f"-:#{index + 1}: ") for line in lines)
+
+
+def test_search_for_two_dashes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    iv = ik.Interview(
+        speakers=(ik.Speaker(id="a", name="A"),),
+        body=(ik.Turn(speaker="a", text="Yes -- and no."),),
+    )
+    path = tmp_path / "dashes.json"
+    ik.write(iv, path)
+    assert main(["search", "--regex", str(path), "[-]{2}"]) == EXIT_OK
+    assert capsys.readouterr().out == f"{path}:#1: A: Yes -- and no.\n"
+    status = main(["search", "--", str(path), "--"])
+    captured = capsys.readouterr()
+    # Older argparse cannot take "--" as a value; the command says so.
+    if status == EXIT_OK:
+        assert captured.out == f"{path}:#1: A: Yes -- and no.\n"
+    else:
+        assert status == EXIT_USAGE
+        assert captured.err.endswith(
+            "error: this Python cannot pass '--' as PATTERN; use --regex '[-]{2}'\n"
+        )
+
+
+def test_search_reports_bad_arguments(
+    talk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", str(talk), "x", "--speaker", "nobody"]) == EXIT_USAGE
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"interviewkit search: error: no speaker 'nobody' in {talk}; "
+        "its speakers are: Collider, Darren Star"
+    )
+    assert main(["search", str(talk), "(", "--regex"]) == EXIT_USAGE
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "interviewkit search: error: bad regular expression '(': "
+        "missing ), unterminated subpattern at position 0"
+    )
+    assert main(["search", str(talk)]) == EXIT_USAGE
+    assert "required: PATTERN" in capsys.readouterr().err
 
 
 # --- validate ---------------------------------------------------------------

@@ -21,7 +21,9 @@ among them.
 
 Example:
     >>> import pathlib, tempfile
-    >>> import interviewkit as ik
+    >>> import attrs
+
+import interviewkit as ik
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "hello.json"
     >>> ik.write(ik.Interview(title="Hello"), path)
     >>> main(["validate", str(path)])
@@ -40,6 +42,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
+
+import attrs
 
 import interviewkit as ik
 from interviewkit.formats import _decode
@@ -179,7 +183,9 @@ def _width(text: str) -> int:
     return width
 
 
-def _table(rows: Sequence[Sequence[str]], *, right: frozenset[int]) -> list[str]:
+def _table(
+    rows: Sequence[Sequence[str]], *, right: frozenset[int] = frozenset()
+) -> list[str]:
     """Return ``rows`` as aligned lines; columns in ``right`` align right."""
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
@@ -218,6 +224,183 @@ def _validate(args: argparse.Namespace) -> int:
     if problems:
         _write_stdout("".join(f"{problem}\n" for problem in problems))
     return status
+
+
+# A word is a run of letters and digits, joined by apostrophes and hyphens
+# (``it’s``, ``well-known``); every other character separates words. Each
+# repetition needs a joiner then a word character, so it cannot backtrack.
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def _count_words(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+@attrs.frozen(kw_only=True)
+class _Figures:
+    """How much one speaker says."""
+
+    speaker: ik.Speaker
+    turns: int
+    words: int
+
+
+def _figures(interview: ik.Interview) -> list[_Figures]:
+    turns = dict.fromkeys((speaker.id for speaker in interview.speakers), 0)
+    words = dict.fromkeys(turns, 0)
+    for turn in interview.turns:
+        turns[turn.speaker] += 1
+        words[turn.speaker] += _count_words(turn.text)
+    return [
+        _Figures(speaker=speaker, turns=turns[speaker.id], words=words[speaker.id])
+        for speaker in interview.speakers
+    ]
+
+
+def _info(args: argparse.Namespace) -> int:
+    interview = _read(args.file, args.from_format)
+    figures = _figures(interview)
+    total_turns = len(interview.turns)
+    total_words = sum(figure.words for figure in figures)
+    facts = [("Title", interview.title if interview.title is not None else "-")]
+    metadata = interview.metadata
+    for label, value in (
+        ("Source", metadata.source),
+        ("URL", metadata.url),
+        ("Date", metadata.date),
+        ("Language", metadata.language),
+    ):
+        if value is not None:
+            facts.append((label, value))
+    facts += [
+        ("Speakers", f"{len(interview.speakers):,}"),
+        ("Turns", f"{total_turns:,}"),
+        ("Words", f"{total_words:,}"),
+    ]
+    lines = _table([(f"{label}:", _one_line(value)) for label, value in facts])
+    if figures:
+        rows = [("Speaker", "Id", "Role", "Aliases", "Turns", "Words", "Share")]
+        for figure in figures:
+            speaker = figure.speaker
+            share = f"{100 * figure.words / total_words:.1f}%" if total_words else "-"
+            rows.append(
+                (
+                    _one_line(speaker.name),
+                    _one_line(speaker.id),
+                    str(speaker.role) if speaker.role is not None else "-",
+                    _one_line(", ".join(speaker.aliases)) or "-",
+                    f"{figure.turns:,}",
+                    f"{figure.words:,}",
+                    share,
+                )
+            )
+        lines += ["", *_table(rows, right=frozenset({4, 5, 6}))]
+    _write_stdout("".join(f"{line}\n" for line in lines))
+    return EXIT_OK
+
+
+@attrs.frozen(kw_only=True)
+class _Match:
+    """Where a pattern matches the text of a turn."""
+
+    block: int
+    speaker: ik.Speaker
+    text: str
+    start: int
+    end: int
+
+
+_CONTEXT = 40
+"""Characters of context on each side of a match in a snippet."""
+
+
+def _snippet(match: _Match) -> str:
+    text = match.text
+    start = max(match.start - _CONTEXT, 0)
+    end = min(match.end + _CONTEXT, len(text))
+    # Cut at white space, not inside a word, where the context allows it.
+    if start > 0:
+        space = _first_space(text, start, match.start)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = _last_space(text, match.end, end)
+        end = space if space >= 0 else end
+    before = "…" if start > 0 else ""
+    after = "…" if end < len(match.text) else ""
+    return before + _one_line(text[start:end]).strip() + after
+
+
+def _first_space(text: str, start: int, end: int) -> int:
+    for index in range(start, end):
+        if text[index].isspace():
+            return index
+    return -1
+
+
+def _last_space(text: str, start: int, end: int) -> int:
+    for index in range(end - 1, start - 1, -1):
+        if text[index].isspace():
+            return index
+    return -1
+
+
+def _find_speaker(interview: ik.Interview, key: str) -> ik.Speaker | None:
+    wanted = " ".join(key.split()).casefold()
+    for speaker in interview.speakers:
+        keys = (speaker.id, speaker.name, *speaker.aliases)
+        if any(" ".join(k.split()).casefold() == wanted for k in keys):
+            return speaker
+    return None
+
+
+def _search(args: argparse.Namespace) -> int:
+    if not isinstance(args.pattern, str):
+        # Older argparse drops a second "--" even as a value, leaving a list.
+        raise _Failure(
+            "this Python cannot pass '--' as PATTERN; use --regex '[-]{2}'",
+            status=EXIT_USAGE,
+        )
+    try:
+        pattern = re.compile(
+            args.pattern if args.regex else re.escape(args.pattern), re.IGNORECASE
+        )
+    except re.error as error:
+        raise _Failure(
+            f"bad regular expression {args.pattern!r}: {error}", status=EXIT_USAGE
+        ) from None
+    interview = _read(args.file, args.from_format)
+    cast = {speaker.id: speaker for speaker in interview.speakers}
+    only: ik.Speaker | None = None
+    if args.speaker is not None:
+        only = _find_speaker(interview, args.speaker)
+        if only is None:
+            names = ", ".join(speaker.name for speaker in interview.speakers)
+            raise _Failure(
+                f"no speaker {args.speaker!r} in {args.file}; "
+                f"its speakers are: {names or 'none'}",
+                status=EXIT_USAGE,
+            )
+    matches = [
+        _Match(
+            block=index,
+            speaker=cast[block.speaker],
+            text=block.text,
+            start=found.start(),
+            end=found.end(),
+        )
+        for index, block in enumerate(interview.body)
+        if isinstance(block, ik.Turn) and (only is None or block.speaker == only.id)
+        for found in pattern.finditer(block.text)
+        if found.end() > found.start()
+    ]
+    _write_stdout(
+        "".join(
+            f"{args.file}:#{match.block + 1}: {_one_line(match.speaker.name)}: "
+            f"{_snippet(match)}\n"
+            for match in matches
+        )
+    )
+    return EXIT_OK if matches else EXIT_NO_MATCH
 
 
 def _add_from(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
@@ -280,6 +463,44 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FORMAT",
         help="the output format (default: from the suffix of OUT; needed for "
         f"standard output); one of: {', '.join(names)}",
+    )
+
+    info = command(
+        "info",
+        "show an interview's title, speakers and how much each one says",
+        _info,
+    )
+    info.add_argument("file", metavar="FILE", help="the file, or '-'")
+    _add_from(info, names)
+
+    search = command(
+        "search",
+        "print the turns that match a pattern, one line a match",
+        _search,
+    )
+    search.add_argument("file", metavar="FILE", help="the file, or '-'")
+    search.add_argument(
+        "pattern",
+        metavar="PATTERN",
+        help="the text to look for, ignoring case",
+    )
+    search.add_argument(
+        "--speaker",
+        "-s",
+        metavar="SPEAKER",
+        help="only the turns of this speaker, by id, name or alias",
+    )
+    search.add_argument(
+        "--regex",
+        "-e",
+        action="store_true",
+        help="read PATTERN as a Python regular expression",
+    )
+    _add_from(search, names)
+    search.epilog = (
+        "Each line is FILE:#BLOCK: SPEAKER: SNIPPET, where BLOCK is the number of\n"
+        "the turn's block in the interview, counting from 1 (not a line number).\n\n"
+        + _EPILOG
     )
 
     validate = command(
