@@ -19,6 +19,8 @@ from interviewkit.errors import (
     FormatError,
     InterviewkitError,
     ParseError,
+    PatternError,
+    SpeakerLookupError,
     ValidationError,
 )
 from interviewkit.formats import (
@@ -42,6 +44,13 @@ from interviewkit.model import (
     Speaker,
     Turn,
 )
+from interviewkit.query import (
+    Match,
+    QAPair,
+    SpeakerStats,
+    Stats,
+    count_words,
+)
 
 try:
     __version__ = version("interviewkit")
@@ -55,15 +64,22 @@ __all__ = [
     "ImageCaption",
     "Interview",
     "InterviewkitError",
+    "Match",
     "Metadata",
     "ParseError",
+    "PatternError",
     "Prose",
     "ProseKind",
+    "QAPair",
     "Role",
     "Speaker",
+    "SpeakerLookupError",
+    "SpeakerStats",
+    "Stats",
     "Turn",
     "ValidationError",
     "__version__",
+    "count_words",
     "dumps",
     "format_for_path",
     "formats",

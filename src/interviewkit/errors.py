@@ -10,6 +10,8 @@ __all__ = [
     "FormatError",
     "InterviewkitError",
     "ParseError",
+    "PatternError",
+    "SpeakerLookupError",
     "ValidationError",
 ]
 
@@ -153,3 +155,84 @@ def _rebuild_parse_error(
     return ParseError(
         message, format=format, line=line, column=column, source=source, path=path
     )
+
+
+class SpeakerLookupError(InterviewkitError, KeyError):
+    """A speaker key that names no speaker of an interview, or several.
+
+    It is a `KeyError`, so code that looks speakers up like a mapping keeps
+    working, but it prints its message as written rather than quoted.
+
+    Args:
+        message: What was looked up and what was found instead.
+        key: The key as given.
+        candidates: The ids of the speakers worth suggesting: the closest
+            ones for an unknown key, every match for an ambiguous one.
+
+    Example:
+        >>> import interviewkit as ik
+        >>> iv = ik.Interview(speakers=[ik.Speaker(id="star", name="Darren Star")])
+        >>> iv.speaker("Daren Starr")
+        Traceback (most recent call last):
+        ...
+        interviewkit.errors.SpeakerLookupError: no speaker 'Daren Starr'; closest: ...
+
+    """
+
+    def __init__(
+        self, message: str, *, key: str, candidates: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.key = key
+        self.candidates = candidates
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild_speaker_lookup_error,
+            (self.message, self.key, self.candidates),
+        )
+
+
+def _rebuild_speaker_lookup_error(
+    message: str, key: str, candidates: tuple[str, ...]
+) -> SpeakerLookupError:
+    return SpeakerLookupError(message, key=key, candidates=candidates)
+
+
+class PatternError(InterviewkitError, ValueError):
+    """A search pattern that cannot be used: an invalid or empty regex.
+
+    Args:
+        message: What is wrong with the pattern.
+        pattern: The pattern as given.
+        position: Where in the pattern the problem is (0-based), if known.
+
+    Example:
+        >>> import interviewkit as ik
+        >>> ik.Interview().search("(unclosed", regex=True)
+        Traceback (most recent call last):
+        ...
+        interviewkit.errors.PatternError: invalid regular expression '(unclosed': ...
+
+    """
+
+    def __init__(
+        self, message: str, *, pattern: str, position: int | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.pattern = pattern
+        self.position = position
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_pattern_error, (self.message, self.pattern, self.position))
+
+
+def _rebuild_pattern_error(
+    message: str, pattern: str, position: int | None
+) -> PatternError:
+    return PatternError(message, pattern=pattern, position=position)

@@ -16,13 +16,17 @@ rejected. Readers normalise ``"\\r\\n"`` and ``"\\r"`` before building.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
 from interviewkit.errors import ValidationError
+
+if TYPE_CHECKING:
+    # The query module imports the model; the methods below import it lazily.
+    from interviewkit.query import Match, QAPair, Stats
 
 __all__ = [
     "Block",
@@ -479,3 +483,220 @@ class Interview:
     def prose(self) -> tuple[Prose, ...]:
         """The prose blocks of the body, in order."""
         return tuple(block for block in self.body if type(block) is Prose)
+
+    # The queries live in interviewkit.query, which imports this module: the
+    # methods import it when called, so neither import needs the other first.
+
+    def speaker(self, key: str) -> Speaker:
+        """Find a speaker by id, name or alias.
+
+        Case, accents and runs of white space do not matter; an exact id
+        wins, then an exact name or alias.
+
+        Args:
+            key: An id, a name or an alias.
+
+        Returns:
+            The speaker.
+
+        Raises:
+            SpeakerLookupError: A `KeyError`: no speaker has this key (the
+                message names the closest ones), or several do.
+
+        Example:
+            >>> iv = Interview(speakers=[Speaker(id="darren-star",
+            ...     name="Darren Star", aliases=["DARREN STAR", "STAR"])])
+            >>> iv.speaker("star").name
+            'Darren Star'
+            >>> iv.speaker("darrén  star").id
+            'darren-star'
+
+        """
+        from interviewkit import query
+
+        return query.find_speaker(self, key)
+
+    def turns_by(
+        self, *speakers: str | Speaker, role: Role | str | None = None
+    ) -> tuple[Turn, ...]:
+        """The turns of some speakers, or of every speaker with a role.
+
+        Args:
+            *speakers: Speakers by id, name or alias, or as `Speaker` objects.
+            role: Also take the turns of every speaker with this role.
+
+        Returns:
+            The turns, in order; empty when no speaker or role is given.
+
+        Example:
+            >>> iv = Interview(
+            ...     speakers=[Speaker(id="q", name="Collider", role="interviewer"),
+            ...               Speaker(id="a", name="Darren Star")],
+            ...     body=[Turn(speaker="q", text="Why Paris?"),
+            ...           Turn(speaker="a", text="Why not?")],
+            ... )
+            >>> [turn.text for turn in iv.turns_by("darren star")]
+            ['Why not?']
+            >>> [turn.text for turn in iv.turns_by(role=Role.INTERVIEWER)]
+            ['Why Paris?']
+
+        """
+        from interviewkit import query
+
+        return query.turns_by(self, *speakers, role=role)
+
+    def search(
+        self,
+        pattern: str,
+        *,
+        speaker: str | Speaker | None = None,
+        regex: bool = False,
+        ignore_case: bool = True,
+        whole_word: bool = False,
+        include_prose: bool = False,
+        include_captions: bool = False,
+        context: int = 30,
+    ) -> tuple[Match, ...]:
+        """Find text in the turns (and, on request, prose and captions).
+
+        See `interviewkit.query.search` for every option.
+
+        Args:
+            pattern: Literal text, or a regular expression when ``regex``.
+            speaker: Search only this speaker's turns.
+            regex: Read ``pattern`` as a Python regular expression.
+            ignore_case: Match regardless of case.
+            whole_word: Match only whole words.
+            include_prose: Search prose blocks too.
+            include_captions: Search captions (image, caption, credit) too.
+            context: Characters of context on each side in the snippet.
+
+        Returns:
+            The `Match` objects, in body order.
+
+        Raises:
+            PatternError: An empty pattern or an invalid regular expression.
+
+        Example:
+            >>> iv = Interview(
+            ...     speakers=[Speaker(id="a", name="Darren Star")],
+            ...     body=[Turn(speaker="a", text="It was filmed in one day.")],
+            ... )
+            >>> [str(match) for match in iv.search("ONE DAY")]
+            ['#0 Darren Star: It was filmed in one day.']
+            >>> [str(match) for match in iv.search("filmed", context=3)]
+            ['#0 Darren Star: …filmed in…']
+
+        """
+        from interviewkit import query
+
+        return query.search(
+            self,
+            pattern,
+            speaker=speaker,
+            regex=regex,
+            ignore_case=ignore_case,
+            whole_word=whole_word,
+            include_prose=include_prose,
+            include_captions=include_captions,
+            context=context,
+        )
+
+    def qa_pairs(self) -> tuple[QAPair, ...]:
+        """Each question with the answers that follow it.
+
+        A turn by an interviewer, host, moderator or audience member is a
+        question; the turns by interviewees, guests and panelists up to the
+        next question are its answers. See `interviewkit.query.qa_pairs`
+        for speakers without a role.
+
+        Returns:
+            The `QAPair` objects, in order.
+
+        Example:
+            >>> iv = Interview(
+            ...     speakers=[Speaker(id="q", name="Collider", role="interviewer"),
+            ...               Speaker(id="a", name="Darren Star", role="interviewee")],
+            ...     body=[Turn(speaker="q", text="Why Paris?"),
+            ...           Turn(speaker="a", text="Why not?"),
+            ...           Turn(speaker="q", text="Thank you.")],
+            ... )
+            >>> [(pair.question.text, pair.answer) for pair in iv.qa_pairs()][1]
+            ('Thank you.', None)
+
+        """
+        from interviewkit import query
+
+        return query.qa_pairs(self)
+
+    def word_counts(self) -> dict[str, int]:
+        """How many words each speaker said, by speaker id, in cast order.
+
+        Every speaker of the cast is there, with 0 if silent. Words are
+        counted by `interviewkit.count_words`.
+
+        Example:
+            >>> iv = Interview(
+            ...     speakers=[Speaker(id="q", name="Q"), Speaker(id="a", name="A")],
+            ...     body=[Turn(speaker="q", text="It’s a 1-on-1 talk—right?")],
+            ... )
+            >>> iv.word_counts()
+            {'q': 5, 'a': 0}
+
+        """
+        from interviewkit import query
+
+        return query.word_counts(self)
+
+    def stats(self) -> Stats:
+        """Turns, words, share of words and mean turn length per speaker.
+
+        Example:
+            >>> iv = Interview(
+            ...     speakers=[Speaker(id="q", name="Q"), Speaker(id="a", name="A")],
+            ...     body=[Turn(speaker="q", text="Why?"),
+            ...           Turn(speaker="a", text="Because it is."),
+            ...           Turn(speaker="a", text="Really.")],
+            ... )
+            >>> [(s.speaker.id, s.turns, s.words, s.share, s.mean_turn_words)
+            ...  for s in iv.stats().speakers]
+            [('q', 1, 1, 0.2, 1.0), ('a', 2, 4, 0.8, 2.0)]
+
+        """
+        from interviewkit import query
+
+        return query.stats(self)
+
+    def excerpt(
+        self, blocks: slice | Iterable[int] | Callable[[Block], bool]
+    ) -> Interview:
+        """A new interview with only some blocks, and the cast that remains.
+
+        Args:
+            blocks: Body indices, a `slice` of the body, or a predicate that
+                takes a block and returns True to keep it.
+
+        Returns:
+            A valid `Interview` with the kept blocks in body order, the
+            speakers who still have a turn, and the same title and metadata.
+
+        Raises:
+            IndexError: An index is outside the body.
+
+        Example:
+            >>> iv = Interview(
+            ...     title="Darren Star on Emily in Paris",
+            ...     speakers=[Speaker(id="q", name="Q"), Speaker(id="a", name="A")],
+            ...     body=[Turn(speaker="q", text="Why?"),
+            ...           Turn(speaker="a", text="Because.")],
+            ... )
+            >>> cut = iv.excerpt([1])
+            >>> cut.title, [speaker.id for speaker in cut.speakers]
+            ('Darren Star on Emily in Paris', ['a'])
+            >>> iv.excerpt(lambda block: "Why" in block.text).turns[0].text
+            'Why?'
+
+        """
+        from interviewkit import query
+
+        return query.excerpt(self, blocks)
