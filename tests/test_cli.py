@@ -23,7 +23,7 @@ from interviewkit.cli import (
     EXIT_USAGE,
     main,
 )
-from tests.strategies import interviews, non_blank_texts, speakers
+from tests.strategies import interviews, non_blank_texts
 
 INTERVIEW = ik.Interview(
     title="Zoë on “Emily in Paris”",
@@ -350,21 +350,21 @@ def test_search_prints_one_line_a_match(
 ) -> None:
     assert main(["search", str(talk), "PARIS"]) == EXIT_OK
     assert capsys.readouterr().out == (
-        f"{talk}:#2: Darren Star: We filmed in one day. It’s a café in Paris.\n"
+        f"{talk}:#1 Darren Star: …in one day. It’s a café in Paris.\n"
     )
     assert main(["search", str(talk), "a"]) == EXIT_OK
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split(": ")[0:2] for line in lines] == [
-        [f"{talk}:#1", "Collider"],
-        [f"{talk}:#1", "Collider"],
-        *[[f"{talk}:#2", "Darren Star"]] * 4,
+    assert [line.split(": ")[0] for line in lines] == [
+        f"{talk}:#0 Collider",
+        f"{talk}:#0 Collider",
+        *[f"{talk}:#1 Darren Star"] * 4,
     ]
 
 
 def test_search_by_speaker(talk: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for key in ("star", "Darren  Star", "darren-star", "DARREN STAR"):
         assert main(["search", str(talk), "w", "--speaker", key]) == EXIT_OK
-        assert capsys.readouterr().out.startswith(f"{talk}:#2: Darren Star: We")
+        assert capsys.readouterr().out.startswith(f"{talk}:#1 Darren Star: We")
     assert main(["search", str(talk), "café", "-s", "collider"]) == EXIT_NO_MATCH
     assert capsys.readouterr() == ("", "")
 
@@ -374,7 +374,7 @@ def test_search_with_a_regular_expression(
 ) -> None:
     assert main(["search", str(talk), "v.*s"]) == EXIT_NO_MATCH
     assert main(["search", str(talk), "v.*s", "--regex"]) == EXIT_OK
-    assert capsys.readouterr().out == (f"{talk}:#1: Collider: How was Versailles?\n")
+    assert capsys.readouterr().out == (f"{talk}:#0 Collider: How was Versailles?\n")
     # A pattern that matches nothing but the empty string finds nothing.
     assert main(["search", str(talk), "x*", "--regex"]) == EXIT_NO_MATCH
 
@@ -391,8 +391,8 @@ def test_search_snippets_are_one_short_line(
     ik.write(iv, path)
     assert main(["search", str(path), "versailles"]) == EXIT_OK
     assert capsys.readouterr().out == (
-        f"{path}:#1: A: …word word word word word word word Versailles "
-        "\\x1b[31m word word word word word word…\n"
+        f"{path}:#0 A: …word word word word word word Versailles "
+        "\\x1b[31m word word word word…\n"
     )
 
 
@@ -401,7 +401,7 @@ def test_search_finds_any_piece_of_any_turn(
     interview: ik.Interview, data: st.DataObject
 ) -> None:
     # An uppercase id cannot clash with the generated ones.
-    probe = data.draw(speakers(id="Probe"))
+    probe = ik.Speaker(id="Probe", name="Probe")
     text = data.draw(non_blank_texts())
     index = data.draw(st.integers(0, len(interview.body)))
     interview = attrs.evolve(
@@ -422,7 +422,7 @@ def test_search_finds_any_piece_of_any_turn(
         assert main(["search", "-f", "json", "--", "-", text[start:end]]) == EXIT_OK
     lines = out.getvalue().decode("utf-8").split("\n")
     assert lines.pop() == ""
-    assert any(line.startswith(f"-:#{index + 1}: ") for line in lines)
+    assert any(line.startswith(f"-:#{index} Probe: ") for line in lines)
 
 
 def test_search_for_two_dashes(
@@ -435,12 +435,12 @@ def test_search_for_two_dashes(
     path = tmp_path / "dashes.json"
     ik.write(iv, path)
     assert main(["search", "--regex", str(path), "[-]{2}"]) == EXIT_OK
-    assert capsys.readouterr().out == f"{path}:#1: A: Yes -- and no.\n"
+    assert capsys.readouterr().out == f"{path}:#0 A: Yes -- and no.\n"
     status = main(["search", "--", str(path), "--"])
     captured = capsys.readouterr()
     # Older argparse cannot take "--" as a value; the command says so.
     if status == EXIT_OK:
-        assert captured.out == f"{path}:#1: A: Yes -- and no.\n"
+        assert captured.out == f"{path}:#0 A: Yes -- and no.\n"
     else:
         assert status == EXIT_USAGE
         assert captured.err.endswith(
@@ -453,16 +453,55 @@ def test_search_reports_bad_arguments(
 ) -> None:
     assert main(["search", str(talk), "x", "--speaker", "nobody"]) == EXIT_USAGE
     assert capsys.readouterr().err.splitlines()[-1] == (
-        f"interviewkit search: error: no speaker 'nobody' in {talk}; "
-        "its speakers are: Collider, Darren Star"
+        "interviewkit search: error: no speaker 'nobody'; "
+        "the speakers are Collider (collider), Darren Star (darren-star)"
     )
     assert main(["search", str(talk), "(", "--regex"]) == EXIT_USAGE
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "interviewkit search: error: bad regular expression '(': "
+        "interviewkit search: error: invalid regular expression '(': "
         "missing ), unterminated subpattern at position 0"
     )
+    assert main(["search", str(talk), ""]) == EXIT_USAGE
+    assert capsys.readouterr().err.endswith("error: the search pattern is empty\n")
     assert main(["search", str(talk)]) == EXIT_USAGE
     assert "required: PATTERN" in capsys.readouterr().err
+
+
+def test_search_options_reach_the_query(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    iv = ik.Interview(
+        speakers=(ik.Speaker(id="a", name="A"),),
+        body=(
+            ik.Prose(text="RELATED: Paris, again", kind=ik.ProseKind.RELATED),
+            ik.Turn(speaker="a", text="Parisian PARIS paris"),
+            ik.ImageCaption(image="paris-slug", credit="Image via Netflix"),
+        ),
+    )
+    path = tmp_path / "talk.json"
+    ik.write(iv, path)
+
+    def found(*options: str) -> list[str]:
+        status = main(["search", str(path), "paris", *options])
+        lines = capsys.readouterr().out.splitlines()
+        assert status == (EXIT_OK if lines else EXIT_NO_MATCH)
+        return [line.removeprefix(f"{path}:") for line in lines]
+
+    assert found() == ["#1 A: Parisian PARIS paris"] * 3
+    assert found("--whole-word") == ["#1 A: Parisian PARIS paris"] * 2
+    assert found("-w", "--case-sensitive") == ["#1 A: Parisian PARIS paris"]
+    assert found("-c", "--regex", "-s", "a") == ["#1 A: Parisian PARIS paris"]
+    assert found("--prose", "-w") == [
+        "#0 [related]: RELATED: Paris, again",
+        *["#1 A: Parisian PARIS paris"] * 2,
+    ]
+    assert found("--captions", "-c") == [
+        "#1 A: Parisian PARIS paris",
+        "#2 [image]: paris-slug",
+    ]
+    assert found("-c", "-w", "--speaker", "A", "--captions") == [
+        "#1 A: Parisian PARIS paris"
+    ]
 
 
 # --- validate ---------------------------------------------------------------

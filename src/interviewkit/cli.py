@@ -11,19 +11,19 @@ Exit statuses:
 * 0: success.
 * 1: ``search`` found nothing.
 * 2: the command was used wrongly: an unknown option, a missing argument, an
-  unknown format, or a file whose format cannot be told from its suffix.
+  unknown format, a file whose format cannot be told from its suffix, an
+  invalid search pattern or an unknown speaker.
 * 3: bad data: an input is not a valid interview. Standard error (standard
   output for ``validate``) gets one ``file:line:column: message`` line.
 * 4: a file cannot be read or written (missing, a directory, no permission).
 
 ``validate`` checks every file it is given and exits with the highest status
-among them.
+among them. When standard output is closed early (``interviewkit search ... |
+head``), the command stops quietly with status 141, as if killed by SIGPIPE.
 
 Example:
     >>> import pathlib, tempfile
-    >>> import attrs
-
-import interviewkit as ik
+    >>> import interviewkit as ik
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "hello.json"
     >>> ik.write(ik.Interview(title="Hello"), path)
     >>> main(["validate", str(path)])
@@ -42,8 +42,6 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
-
-import attrs
 
 import interviewkit as ik
 from interviewkit.formats import _decode
@@ -77,7 +75,8 @@ _EPILOG = """\
 exit status:
   0  success
   1  search found nothing
-  2  usage error: bad option or argument, unknown format or file suffix
+  2  usage error: bad option or argument, unknown format or file suffix,
+     invalid pattern or unknown speaker
   3  bad data: an input is not a valid interview (file:line:column: message)
   4  a file cannot be read or written
 
@@ -226,42 +225,9 @@ def _validate(args: argparse.Namespace) -> int:
     return status
 
 
-# A word is a run of letters and digits, joined by apostrophes and hyphens
-# (``it’s``, ``well-known``); every other character separates words. Each
-# repetition needs a joiner then a word character, so it cannot backtrack.
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-
-
-def _count_words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
-
-
-@attrs.frozen(kw_only=True)
-class _Figures:
-    """How much one speaker says."""
-
-    speaker: ik.Speaker
-    turns: int
-    words: int
-
-
-def _figures(interview: ik.Interview) -> list[_Figures]:
-    turns = dict.fromkeys((speaker.id for speaker in interview.speakers), 0)
-    words = dict.fromkeys(turns, 0)
-    for turn in interview.turns:
-        turns[turn.speaker] += 1
-        words[turn.speaker] += _count_words(turn.text)
-    return [
-        _Figures(speaker=speaker, turns=turns[speaker.id], words=words[speaker.id])
-        for speaker in interview.speakers
-    ]
-
-
 def _info(args: argparse.Namespace) -> int:
     interview = _read(args.file, args.from_format)
-    figures = _figures(interview)
-    total_turns = len(interview.turns)
-    total_words = sum(figure.words for figure in figures)
+    stats = interview.stats()
     facts = [("Title", interview.title if interview.title is not None else "-")]
     metadata = interview.metadata
     for label, value in (
@@ -274,83 +240,28 @@ def _info(args: argparse.Namespace) -> int:
             facts.append((label, value))
     facts += [
         ("Speakers", f"{len(interview.speakers):,}"),
-        ("Turns", f"{total_turns:,}"),
-        ("Words", f"{total_words:,}"),
+        ("Turns", f"{stats.turns:,}"),
+        ("Words", f"{stats.words:,}"),
     ]
     lines = _table([(f"{label}:", _one_line(value)) for label, value in facts])
-    if figures:
+    if stats.speakers:
         rows = [("Speaker", "Id", "Role", "Aliases", "Turns", "Words", "Share")]
-        for figure in figures:
-            speaker = figure.speaker
-            share = f"{100 * figure.words / total_words:.1f}%" if total_words else "-"
+        for figures in stats.speakers:
+            speaker = figures.speaker
             rows.append(
                 (
                     _one_line(speaker.name),
                     _one_line(speaker.id),
                     str(speaker.role) if speaker.role is not None else "-",
                     _one_line(", ".join(speaker.aliases)) or "-",
-                    f"{figure.turns:,}",
-                    f"{figure.words:,}",
-                    share,
+                    f"{figures.turns:,}",
+                    f"{figures.words:,}",
+                    f"{100 * figures.share:.1f}%" if stats.words else "-",
                 )
             )
         lines += ["", *_table(rows, right=frozenset({4, 5, 6}))]
     _write_stdout("".join(f"{line}\n" for line in lines))
     return EXIT_OK
-
-
-@attrs.frozen(kw_only=True)
-class _Match:
-    """Where a pattern matches the text of a turn."""
-
-    block: int
-    speaker: ik.Speaker
-    text: str
-    start: int
-    end: int
-
-
-_CONTEXT = 40
-"""Characters of context on each side of a match in a snippet."""
-
-
-def _snippet(match: _Match) -> str:
-    text = match.text
-    start = max(match.start - _CONTEXT, 0)
-    end = min(match.end + _CONTEXT, len(text))
-    # Cut at white space, not inside a word, where the context allows it.
-    if start > 0:
-        space = _first_space(text, start, match.start)
-        start = space + 1 if space >= 0 else start
-    if end < len(text):
-        space = _last_space(text, match.end, end)
-        end = space if space >= 0 else end
-    before = "…" if start > 0 else ""
-    after = "…" if end < len(match.text) else ""
-    return before + _one_line(text[start:end]).strip() + after
-
-
-def _first_space(text: str, start: int, end: int) -> int:
-    for index in range(start, end):
-        if text[index].isspace():
-            return index
-    return -1
-
-
-def _last_space(text: str, start: int, end: int) -> int:
-    for index in range(end - 1, start - 1, -1):
-        if text[index].isspace():
-            return index
-    return -1
-
-
-def _find_speaker(interview: ik.Interview, key: str) -> ik.Speaker | None:
-    wanted = " ".join(key.split()).casefold()
-    for speaker in interview.speakers:
-        keys = (speaker.id, speaker.name, *speaker.aliases)
-        if any(" ".join(k.split()).casefold() == wanted for k in keys):
-            return speaker
-    return None
 
 
 def _search(args: argparse.Namespace) -> int:
@@ -360,45 +271,21 @@ def _search(args: argparse.Namespace) -> int:
             "this Python cannot pass '--' as PATTERN; use --regex '[-]{2}'",
             status=EXIT_USAGE,
         )
-    try:
-        pattern = re.compile(
-            args.pattern if args.regex else re.escape(args.pattern), re.IGNORECASE
-        )
-    except re.error as error:
-        raise _Failure(
-            f"bad regular expression {args.pattern!r}: {error}", status=EXIT_USAGE
-        ) from None
     interview = _read(args.file, args.from_format)
-    cast = {speaker.id: speaker for speaker in interview.speakers}
-    only: ik.Speaker | None = None
-    if args.speaker is not None:
-        only = _find_speaker(interview, args.speaker)
-        if only is None:
-            names = ", ".join(speaker.name for speaker in interview.speakers)
-            raise _Failure(
-                f"no speaker {args.speaker!r} in {args.file}; "
-                f"its speakers are: {names or 'none'}",
-                status=EXIT_USAGE,
-            )
-    matches = [
-        _Match(
-            block=index,
-            speaker=cast[block.speaker],
-            text=block.text,
-            start=found.start(),
-            end=found.end(),
+    try:
+        matches = interview.search(
+            args.pattern,
+            speaker=args.speaker,
+            regex=args.regex,
+            ignore_case=not args.case_sensitive,
+            whole_word=args.whole_word,
+            include_prose=args.prose,
+            include_captions=args.captions,
         )
-        for index, block in enumerate(interview.body)
-        if isinstance(block, ik.Turn) and (only is None or block.speaker == only.id)
-        for found in pattern.finditer(block.text)
-        if found.end() > found.start()
-    ]
+    except (ik.PatternError, ik.SpeakerLookupError) as error:
+        raise _Failure(f"{error}", status=EXIT_USAGE) from None
     _write_stdout(
-        "".join(
-            f"{args.file}:#{match.block + 1}: {_one_line(match.speaker.name)}: "
-            f"{_snippet(match)}\n"
-            for match in matches
-        )
+        "".join(f"{args.file}:{_printable(str(match))}\n" for match in matches)
     )
     return EXIT_OK if matches else EXIT_NO_MATCH
 
@@ -482,7 +369,7 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument(
         "pattern",
         metavar="PATTERN",
-        help="the text to look for, ignoring case",
+        help="the text to look for; case does not matter unless --case-sensitive",
     )
     search.add_argument(
         "--speaker",
@@ -496,11 +383,34 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read PATTERN as a Python regular expression",
     )
+    search.add_argument(
+        "--whole-word",
+        "-w",
+        action="store_true",
+        help="match only whole words",
+    )
+    search.add_argument(
+        "--case-sensitive",
+        "-c",
+        action="store_true",
+        help="match case exactly",
+    )
+    search.add_argument(
+        "--prose",
+        action="store_true",
+        help="search prose too: notes, intros, links, closing lines",
+    )
+    search.add_argument(
+        "--captions",
+        action="store_true",
+        help="search image captions and credits too",
+    )
     _add_from(search, names)
     search.epilog = (
-        "Each line is FILE:#BLOCK: SPEAKER: SNIPPET, where BLOCK is the number of\n"
-        "the turn's block in the interview, counting from 1 (not a line number).\n\n"
-        + _EPILOG
+        "Each line is FILE:#BLOCK SPEAKER: SNIPPET, where BLOCK is the index of the\n"
+        "block in the interview's body, counting from 0 as Interview.search does\n"
+        "(not a line number). Prose and captions show their kind instead of a\n"
+        "speaker.\n\n" + _EPILOG
     )
 
     validate = command(
