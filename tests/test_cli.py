@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -72,6 +74,17 @@ def stdio(data: bytes = b"") -> Iterator[io.BytesIO]:
         # Detached, the wrappers do not close the buffers when collected.
         fake_stdin.detach()
         fake_stdout.detach()
+
+
+@contextmanager
+def working_directory(path: Path) -> Iterator[None]:
+    """Run in ``path`` (``contextlib.chdir`` needs Python 3.11)."""
+    before = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(before)
 
 
 # --- --help and --version ---------------------------------------------------
@@ -553,6 +566,98 @@ def test_validate_reads_standard_input(capsys: pytest.CaptureFixture[str]) -> No
         assert main(["validate", "--from", "json", "-"]) == EXIT_OK
     with stdio(b"{"):
         assert main(["validate", "--from", "json", "-"]) == EXIT_BAD_DATA
+
+
+# --- any command line --------------------------------------------------------
+
+TOKENS = (
+    "convert",
+    "info",
+    "search",
+    "validate",
+    "-",
+    "--",
+    "--from",
+    "--to",
+    "-f",
+    "-t",
+    "json",
+    "text",
+    "yaml",
+    "--regex",
+    "--speaker",
+    "--whole-word",
+    "--prose",
+    "--captions",
+    "(",
+    "a",
+    "good.json",
+    "bad.json",
+    "out.json",
+    "missing.json",
+    "notes.docx",
+    "folder",
+    "--help",
+    "--version",
+)
+
+
+@given(
+    argv=st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=5)), max_size=7),
+    data=st.sampled_from([b"", b"{", ik.dumps(INTERVIEW, format="json").encode()]),
+)
+def test_any_command_line_ends_in_a_status_not_a_traceback(
+    argv: list[str], data: bytes, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("cwd")
+    ik.write(INTERVIEW, folder / "good.json")
+    (folder / "bad.json").write_text('{"format": "interviewkit"', encoding="utf-8")
+    (folder / "folder").mkdir()
+    errors = io.StringIO()
+    with working_directory(folder), stdio(data), contextlib.redirect_stderr(errors):
+        status = main(argv)
+    assert status in {0, 1, 2, 3, 4}
+    assert "Traceback" not in errors.getvalue()
+    if status in {3, 4}:
+        assert errors.getvalue().count("\n") <= 1
+
+
+# --- standard streams that are not files ------------------------------------
+
+
+def test_text_streams_work_as_standard_input_and_output(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    document = ik.dumps(INTERVIEW, format="json")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(document))
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["convert", "-", "-", "-f", "json", "-t", "json"]) == EXIT_OK
+    assert out.getvalue() == document
+
+
+def test_closed_standard_streams_are_one_line(
+    talk: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    assert main(["info", "-", "-f", "json"]) == EXIT_IO_ERROR
+    assert capsys.readouterr().err == "standard input is closed\n"
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["convert", str(talk), "-t", "json"]) == EXIT_IO_ERROR
+    assert capsys.readouterr().err == "standard output is closed\n"
+    assert main(["validate", str(talk)]) == EXIT_OK
+
+
+def test_error_lines_show_control_characters_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "evil\x1b[2J\nname.json"
+    assert main(["validate", str(path)]) == EXIT_IO_ERROR
+    out = capsys.readouterr().out
+    assert (
+        out
+        == f"{tmp_path}/evil\\x1b[2J\\nname.json: cannot read: No such file or directory\n"
+    )
 
 
 # --- standard output closed early -------------------------------------------

@@ -89,7 +89,8 @@ class _Failure(Exception):
 
     def __init__(self, message: str, *, status: int) -> None:
         super().__init__(message)
-        self.message = message
+        # Messages quote paths and input: keep them to one harmless line.
+        self.message = _printable(message)
         self.status = status
 
 
@@ -132,8 +133,13 @@ def _read(path: str, format_name: str | None) -> ik.Interview:
     try:
         if path != _STDIO:
             return ik.read(path, format=name)
-        data = sys.stdin.buffer.read()
-        text = _decode(data, source="<stdin>", fmt=ik.get_format(name))
+        if sys.stdin is None:
+            raise _Failure("standard input is closed", status=EXIT_IO_ERROR)
+        binary = getattr(sys.stdin, "buffer", None)
+        if binary is None:  # replaced by a text stream such as io.StringIO
+            text = sys.stdin.read()
+        else:
+            text = _decode(binary.read(), source="<stdin>", fmt=ik.get_format(name))
         try:
             return ik.loads(text, format=name)
         except ik.ParseError as error:
@@ -148,9 +154,15 @@ def _write_stdout(text: str) -> None:
     # Bytes, not the text layer: UTF-8 whatever the locale, and the document's
     # own line endings, not the platform's.
     stream = sys.stdout
+    if stream is None:
+        raise _Failure("standard output is closed", status=EXIT_IO_ERROR)
+    binary = getattr(stream, "buffer", None)
+    if binary is None:  # replaced by a text stream such as io.StringIO
+        stream.write(text)
+        return
     stream.flush()
-    stream.buffer.write(text.encode("utf-8"))
-    stream.buffer.flush()
+    binary.write(text.encode("utf-8"))
+    binary.flush()
 
 
 # C0 and C1 controls (an ESC starts a terminal escape sequence) and the
@@ -446,7 +458,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     try:
         status: int = args.run(args)
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except _Failure as failure:
         if failure.status == EXIT_USAGE:
             # The same shape as argparse's own usage errors.
