@@ -318,8 +318,8 @@ def _parser() -> argparse.ArgumentParser:
     names = list(ik.formats())
     parser = argparse.ArgumentParser(
         prog="interviewkit",
-        description="Convert, inspect, search and validate interviews "
-        "in plain text, Markdown and JSON.",
+        description="Convert, inspect, search and validate interviews. "
+        f"Formats: {_format_list()}.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -374,7 +374,7 @@ def _parser() -> argparse.ArgumentParser:
 
     search = command(
         "search",
-        "print the turns that match a pattern, one line a match",
+        "print where a pattern matches in the turns, one line a match",
         _search,
     )
     search.add_argument("file", metavar="FILE", help="the file, or '-'")
