@@ -170,6 +170,7 @@ def turns(draw: st.DrawFn, *, speaker_ids: list[str]) -> Turn:
         label=draw(optional(non_blank_texts())),
         start_ms=start,
         end_ms=end,
+        marker=draw(optional(texts())),
     )
 
 

@@ -126,6 +126,13 @@ def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None
         _explain(attribute.name, value, blank_ok=True)
 
 
+def _optional_text(
+    instance: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None and (type(value) is not str or "\r" in value):
+        _explain(attribute.name, value, blank_ok=True)
+
+
 def _non_blank(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if type(value) is not str or "\r" in value or not value.strip():
         _explain(attribute.name, value, blank_ok=False)
@@ -250,6 +257,14 @@ class Turn:
             of the recording, if known.
         end_ms: When the turn ends, in whole milliseconds, if known; never
             before `start_ms`.
+        marker: Everything the source wrote to introduce the turn, exactly:
+            label, punctuation, time stamp and the white space before the
+            text (``"STAR: "``, ``"[00:12:34] Q: "``, ``"Speaker 1  0:05\n"``).
+            None when the source wrote nothing before the text or the turn
+            was not read from a source. A writer may reuse it to give a
+            document back in its own layout; it is only a hint, and a writer
+            ignores a marker that no longer agrees with `label` and
+            `start_ms`.
 
     Example:
         >>> Turn(speaker="star", text="Yeah, it was amazing to hear that.",
@@ -263,6 +278,7 @@ class Turn:
     label: str | None = attrs.field(default=None, validator=_optional_non_blank)
     start_ms: int | None = attrs.field(default=None, validator=_optional_millis)
     end_ms: int | None = attrs.field(default=None, validator=_optional_millis)
+    marker: str | None = attrs.field(default=None, validator=_optional_text)
 
     def __attrs_post_init__(self) -> None:
         if (

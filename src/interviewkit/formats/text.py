@@ -1,0 +1,691 @@
+"""Plain text: interviews as publications and transcripts lay them out.
+
+Reading
+-------
+The reader takes the text as people write it. It removes a leading
+byte-order mark and turns ``\\r\\n`` and ``\\r`` into ``\\n`` (the two
+normalisations it makes), then cuts the text into paragraphs at blank lines.
+It recognises:
+
+- labelled turns: ``NAME: text``, ``Name: text``, ``Q:``/``A:``,
+  ``INTERVIEWER:``, ``Speaker 1:``, ``Adam Jonas (AJ):`` and later ``AJ:``,
+  a label alone on its line with the speech below it, and several labelled
+  lines in one paragraph (``Q: ...`` then ``A: ...`` on the next line);
+- time stamps as turn starts: ``[00:12:34] NAME: text``, ``(12:34) text``,
+  ``Name (12:34): text``, and ``Name  0:05`` header lines above the speech as
+  transcription tools export them; they become `Turn.start_ms`;
+- captions, notes, links and closing lines, cast lists, and unlabelled
+  questions between answers, by the rules shared with the Markdown reader
+  (see ``interviewkit._reading``).
+
+Any text reads: what is neither a turn nor a caption becomes a `Prose`
+block, and no character other than white space between blocks is dropped.
+`ParseError` is raised only for a malformed explicit block (below), with
+its line and column.
+
+Options (keyword-only): ``interviewer`` and ``interviewee`` (a name or a
+sequence of names), ``roles`` (roles by name or label), ``names`` (names by
+label), ``infer_questions`` (default True).
+
+Writing
+-------
+An interview read from text (one whose turns carry a `Turn.marker` the
+writer can read back) is written in its own layout: blocks separated by a
+blank line, each turn as its marker followed by its text, unlabelled turns
+bare, captions and prose as written. Reading the seed and writing it gives
+the seed byte for byte. What the model does not keep is normalised: the
+blank lines between blocks become one, labelled lines that shared a
+paragraph are written as separate paragraphs, and the document ends
+without a newline unless ``newline_at_end=True``.
+
+Any other interview is written in a canonical layout that reads back with
+the same cast, turn texts, times, captions and prose in the same order. It
+starts with the cast, then writes each block plainly (``Name: text``,
+captions and prose as their text) where that reads back unchanged, and as
+an explicit block where it would not: ::
+
+    [speaker: interviewer]
+    | Collider
+
+    "Collider":
+    | A line that looks like a label:
+    | STAR: but is not one.
+
+    [prose: closing]
+    | Emily in Paris is available to stream at Netflix.
+
+    [image]
+    | emily-in-paris.jpg
+    [credit]
+    | Image via Netflix
+
+An explicit block is a paragraph whose first line is ``[speaker]`` or
+``[speaker: ROLE]``, ``[prose]`` or ``[prose: KIND]``, ``[image]``,
+``[caption]``, ``[credit]``, or a label in JSON string quotes
+(``"Name":``, optionally after a ``[00:12:34]`` time stamp), and whose
+other lines start with ``|``: each ``|`` line is one line of text, taken
+literally after the ``|`` and one space. If a single block could not be
+written plainly, the writer writes every block explicitly, so that no
+heuristic can reach across blocks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from interviewkit._reading import (
+    CastEntry,
+    Paragraph,
+    ReadingOptions,
+    caption_from_lines,
+    label_shape,
+    options_from,
+    parse_cast,
+    parse_time,
+    resolve,
+)
+from interviewkit.errors import ParseError, ValidationError
+from interviewkit.formats import Format
+from interviewkit.model import (
+    ImageCaption,
+    Interview,
+    Prose,
+    ProseKind,
+    Role,
+    Speaker,
+    Turn,
+)
+
+__all__ = ["FORMAT", "dumps", "loads"]
+
+_TIME_PART = r"\d{1,3}(?::[0-5]\d){1,2}(?:[.,]\d{1,3})?"
+# Every quantifier is bounded, so a match costs at most a constant per line.
+_LEAD_TIME = re.compile(rf"(?:\[({_TIME_PART})\]|\(({_TIME_PART})\))[ \t]{{0,4}}")
+_LABEL = re.compile(
+    r"([^\W\d_][^:：\n\[\]()\"]{0,59}?)"
+    r"((?:[ \t]{1,4}\([^():：\n\[\]]{1,20}\))?)"
+    rf"(?:[ \t]{{0,4}}(?:\[({_TIME_PART})\]|\(({_TIME_PART})\)))?"
+    r"[ \t]{0,2}[:：]([ \t]{0,8})"
+)
+_HEADER = re.compile(
+    r"([^\W\d_][^:：\n\[\]()\"]{0,59}?)[ \t]{1,8}"
+    rf"(?:\(({_TIME_PART})\)|\[({_TIME_PART})\]|({_TIME_PART}))[ \t]{{0,8}}"
+)
+_QUOTED = re.compile(rf"(?:\[({_TIME_PART})\][ \t])?(\"(?:[^\"\\\n]|\\.){{0,2000}}\"):")
+_SECTIONS = ("image", "caption", "credit")
+
+
+@attrs.frozen
+class _Found:
+    """A label or time stamp at the start of a line."""
+
+    label: str | None
+    start_ms: int | None
+    text_start: int
+    strength: int  # 2 sure, 1 tentative; a bare time stamp counts as sure
+    alone: bool  # nothing after the label on this line
+    header: bool = False  # "Name  0:05": no colon, speech below
+
+
+def _time(first: str | None, second: str | None = None) -> int | None:
+    text = first if first is not None else second
+    return parse_time(text.replace(",", ".")) if text is not None else None
+
+
+def _find(line: str) -> _Found | None:
+    """Find a speaker label or a time stamp at the start of ``line``."""
+    if not line:
+        return None
+    head = line[0]
+    start_ms: int | None = None
+    position = 0
+    if head in "[(":
+        lead = _LEAD_TIME.match(line)
+        if lead is not None:
+            start_ms = _time(lead.group(1), lead.group(2))
+            position = lead.end()
+    elif line.find(":", 0, 90) < 0 and line.find("：", 0, 90) < 0:
+        if head.isalpha() and line[-1].isdigit() and len(line) <= 90:
+            return _find_header(line)
+        return None
+    match = _LABEL.match(line, position)
+    if match is not None:
+        name, short, time_a, time_b, _ = match.groups()
+        strength = label_shape(name)
+        if strength and not line.startswith("//", match.end(1) + 1):
+            if short or time_a or time_b or start_ms is not None:
+                strength = 2
+            late = _time(time_a, time_b)
+            text_start = match.end()
+            if start_ms is None and late is None:
+                # "INTERVIEWER: (00:06) How did you ...": the time after the colon.
+                after = _LEAD_TIME.match(line, text_start)
+                if after is not None:
+                    late = _time(after.group(1), after.group(2))
+                    text_start = after.end()
+                    strength = 2
+            return _Found(
+                label=name + short,
+                start_ms=start_ms if late is None else late,
+                text_start=text_start,
+                strength=strength,
+                alone=text_start == len(line),
+            )
+    if start_ms is not None:
+        return _Found(
+            label=None,
+            start_ms=start_ms,
+            text_start=position,
+            strength=2,
+            alone=position == len(line),
+        )
+    if head.isalpha() and line[-1].isdigit() and len(line) <= 90:
+        return _find_header(line)
+    return None
+
+
+def _find_header(line: str) -> _Found | None:
+    match = _HEADER.fullmatch(line)
+    if match is None or not label_shape(match.group(1)):
+        return None
+    return _Found(
+        label=match.group(1),
+        start_ms=_time(match.group(2) or match.group(3) or match.group(4)),
+        text_start=len(line),
+        strength=2,
+        alone=True,
+        header=True,
+    )
+
+
+def _blank(line: str) -> bool:
+    return not line or line.isspace()
+
+
+@attrs.define
+class _Segment:
+    lines: list[str]
+    line: int  # 0-based index of the first line
+    column: int  # 0-based column where the text starts on the first line
+    found: _Found | None
+    joined: bool
+    marker: str | None = None
+
+
+def _error(message: str, line: int, column: int) -> ParseError:
+    return ParseError(message, format="text", line=line + 1, column=column + 1)
+
+
+def _literal(lines: Sequence[str], first: int) -> str:
+    texts = []
+    for offset, line in enumerate(lines):
+        if not line.startswith("|"):
+            raise _error("expected a line that starts with '|'", first + offset, 0)
+        texts.append(line[2:] if line.startswith("| ") else line[1:])
+    return "\n".join(texts)
+
+
+def _explicit_sections(
+    lines: Sequence[str], first: int
+) -> list[tuple[str, str | None, str, int]]:
+    """Split an explicit block into (section, argument, text, line) parts."""
+    sections: list[tuple[str, str | None, str, int]] = []
+    start = 0
+    while start < len(lines):
+        header = lines[start]
+        end = start + 1
+        while end < len(lines) and lines[end].startswith("|"):
+            end += 1
+        if end == start + 1:
+            raise _error("expected '|' lines after this header", first + start, 0)
+        inner = header[1:-1]
+        name, _, argument = inner.partition(":")
+        sections.append(
+            (
+                name.strip(),
+                argument.strip() if _ else None,
+                _literal(lines[start + 1 : end], first + start + 1),
+                first + start,
+            )
+        )
+        start = end
+    return sections
+
+
+def _is_section_header(line: str) -> bool:
+    if not (line.startswith("[") and line.endswith("]")):
+        return False
+    name = line[1:-1].partition(":")[0].strip()
+    return name in ("speaker", "prose", *_SECTIONS)
+
+
+def _explicit(lines: list[str], first: int) -> Paragraph | None:
+    """Read an explicit block, or return None if the lines are not one."""
+    if len(lines) < 2 or not lines[1].startswith("|"):
+        return None
+    head = lines[0]
+    quoted = _QUOTED.fullmatch(head) if head[:1] in '["' else None
+    if quoted is not None:
+        try:
+            name = json.loads(quoted.group(2))
+        except ValueError:
+            raise _error("a quoted label must be a JSON string", first, 0) from None
+        if not name.strip():
+            raise _error("a quoted label must not be blank", first, 0)
+        return Paragraph(
+            text=_literal(lines[1:], first + 1),
+            line=first + 2,
+            column=1,
+            label=name,
+            exact_label=True,
+            verbatim=True,
+            start_ms=_time(quoted.group(1)),
+        )
+    if not _is_section_header(head):
+        return None
+    if not all(line.startswith("|") or _is_section_header(line) for line in lines):
+        return None
+    sections = _explicit_sections(lines, first)
+    kinds = {section for section, *_ in sections}
+    if kinds == {"speaker"}:
+        cast = []
+        for _, argument, text, line in sections:
+            role = None
+            if argument:
+                try:
+                    role = Role(argument)
+                except ValueError:
+                    raise _error(f"unknown role {argument!r}", line, 1) from None
+            if not text.strip():
+                raise _error("a speaker's name must not be blank", line + 1, 0)
+            cast.append(CastEntry(name=text, role=role, final=True))
+        return Paragraph(text="", line=first + 1, cast=tuple(cast))
+    if kinds == {"prose"} and len(sections) == 1:
+        _, argument, text, line = sections[0]
+        try:
+            kind = ProseKind(argument) if argument else ProseKind.OTHER
+        except ValueError:
+            raise _error(f"unknown prose kind {argument!r}", line, 1) from None
+        if not text.strip():
+            raise _error("prose must not be blank", line + 1, 0)
+        return Paragraph(
+            text=text, line=first + 1, block=Prose(text=text, kind=kind), verbatim=True
+        )
+    if kinds <= set(_SECTIONS):
+        fields: dict[str, str] = {}
+        for section, argument, text, line in sections:
+            if argument is not None or section in fields:
+                raise _error(f"unexpected [{section}] header here", line, 0)
+            if not text.strip():
+                raise _error(f"the {section} must not be blank", line + 1, 0)
+            fields[section] = text
+        return Paragraph(
+            text="", line=first + 1, block=ImageCaption(**fields), verbatim=True
+        )
+    raise _error("a block mixes [speaker], [prose] and caption headers", first, 0)
+
+
+def _paragraphs(text: str) -> list[Paragraph]:
+    lines = text.split("\n")
+    # Where paragraphs start, and the blank lines before each.
+    raw: list[tuple[int, int]] = []  # (first line, end line) of each paragraph
+    index = 0
+    count = len(lines)
+    while index < count:
+        if _blank(lines[index]):
+            index += 1
+            continue
+        start = index
+        while index < count and not _blank(lines[index]):
+            index += 1
+        raw.append((start, index))
+
+    found: dict[int, _Found | None] = {}
+    starts: dict[str, int] = {}
+    for start, end in raw:
+        for number in range(start, end):
+            match = _find(lines[number])
+            found[number] = match
+            if match is not None and match.label is not None:
+                key = match.label.casefold()
+                starts[key] = starts.get(key, 0) + 1
+
+    result: list[Paragraph] = []
+    seen_turn = False
+    pending: _Segment | None = None  # a label alone, its speech in the next paragraph
+    for position, (start, end) in enumerate(raw):
+        block_lines = lines[start:end]
+        explicit = _explicit(block_lines, start) if block_lines[0][:1] in '["' else None
+        if explicit is not None:
+            if pending is not None:
+                result.append(_finish(pending))
+                pending = None
+            result.append(explicit)
+            seen_turn = seen_turn or explicit.label is not None
+            continue
+        if not seen_turn:
+            cast = parse_cast(block_lines)
+            if cast is not None:
+                if pending is not None:
+                    result.append(_finish(pending))
+                    pending = None
+                result.append(
+                    Paragraph(text="\n".join(block_lines), line=start + 1, cast=cast)
+                )
+                continue
+        segments: list[_Segment] = []
+        for number in range(start, end):
+            match = found[number]
+            splits = match is not None and (
+                number == start
+                or match.strength == 2
+                or (match.label is not None and starts[match.label.casefold()] >= 2)
+            )
+            if splits and match is not None:
+                line = lines[number]
+                segments.append(
+                    _Segment(
+                        lines=[] if match.alone else [line[match.text_start :]],
+                        line=number,
+                        column=match.text_start,
+                        found=match,
+                        joined=number != start,
+                        marker=line[: match.text_start] + ("\n" if match.alone else ""),
+                    )
+                )
+            elif segments:
+                segments[-1].lines.append(lines[number])
+            else:
+                segments.append(
+                    _Segment(
+                        lines=[lines[number]],
+                        line=number,
+                        column=0,
+                        found=None,
+                        joined=False,
+                    )
+                )
+        if pending is not None:
+            first_segment = segments[0]
+            if first_segment.found is None:
+                separator = "\n".join(lines[pending.line + 1 : start])
+                pending.marker = (pending.marker or "") + separator + "\n"
+                pending.lines = first_segment.lines
+                segments[0] = pending
+            else:
+                result.append(_finish(pending))
+            pending = None
+        last = segments[-1]
+        if (
+            last.found is not None
+            and last.found.alone
+            and not last.lines
+            and position + 1 < len(raw)
+        ):
+            pending = segments.pop()
+        for segment in segments:
+            paragraph = _finish(segment)
+            seen_turn = seen_turn or paragraph.label is not None
+            result.append(paragraph)
+    if pending is not None:
+        result.append(_finish(pending))
+    return result
+
+
+def _finish(segment: _Segment) -> Paragraph:
+    found = segment.found
+    text = "\n".join(segment.lines)
+    if found is None:
+        return Paragraph(text=text, line=segment.line + 1, column=segment.column + 1)
+    marker = segment.marker
+    if marker is not None and not segment.lines and marker.endswith("\n"):
+        marker = marker[:-1]  # a label alone at the very end: nothing below it
+    return Paragraph(
+        text=text,
+        line=segment.line + 1,
+        column=segment.column + 1,
+        label=found.label,
+        tentative=found.strength < 2,
+        marker=marker,
+        start_ms=found.start_ms,
+        joined=segment.joined,
+    )
+
+
+def loads(
+    text: str,
+    *,
+    interviewer: str | Sequence[str] | None = None,
+    interviewee: str | Sequence[str] | None = None,
+    roles: Mapping[str, Role | str] | None = None,
+    names: Mapping[str, str] | None = None,
+    infer_questions: bool = True,
+) -> Interview:
+    """Read an interview from plain text.
+
+    Args:
+        text: The document.
+        interviewer: The name (or label) of the interviewer, or several; they
+            ask the unlabelled questions.
+        interviewee: The name (or label) of the interviewee, or several.
+        roles: Roles by speaker name or label: ``{"Collider": "interviewer"}``.
+        names: Speaker names by label: ``{"DS": "Darren Star"}``.
+        infer_questions: Read an unlabelled paragraph between two answers by
+            the same speaker as a question (True), or as part of the answer
+            before it (False).
+
+    Raises:
+        ParseError: If an explicit block (see the module docstring) is
+            malformed.
+
+    Example:
+        >>> text = "Why Paris?\\n\\nSTAR: Why not?\\n\\nAnd Rome?\\n\\nSTAR: Later."
+        >>> iv = loads(text, interviewer="Collider")
+        >>> [(iv.speakers[0].name, t.text) for t in iv.turns][:1]
+        [('Collider', 'Why Paris?')]
+
+    """
+    options = options_from(
+        interviewer=interviewer,
+        interviewee=interviewee,
+        roles=roles,
+        names=names,
+        infer_questions=infer_questions,
+    )
+    return _read(text, options)
+
+
+def _read(text: str, options: ReadingOptions) -> Interview:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs = _paragraphs(text)
+    speakers, body = resolve(paragraphs, options)
+    try:
+        return Interview(speakers=speakers, body=body)
+    except ValidationError as error:  # pragma: no cover - a reader bug
+        raise ParseError(error.message, format="text") from error
+
+
+# --- writing ------------------------------------------------------------------
+
+
+def _format_time(millis: int) -> str:
+    seconds, fraction = divmod(millis, 1000)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    stamp = f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+    return f"{stamp}.{fraction:03d}" if fraction else stamp
+
+
+def _marker_agrees(turn: Turn) -> bool:
+    marker = turn.marker
+    if not marker:
+        return False
+    first, newline, rest = marker.partition("\n")
+    if newline and rest.strip(" \t\n"):
+        return False
+    probe = first if newline else marker + "x"
+    found = _find(probe)
+    if found is None or found.label != turn.label or found.start_ms != turn.start_ms:
+        return False
+    if newline:
+        return found.alone
+    return found.text_start == len(marker) and not found.alone
+
+
+def _caption_lines(caption: ImageCaption) -> str:
+    lines = [line for line in (caption.image, caption.caption) if line is not None]
+    if caption.credit is not None:
+        if caption.credit.startswith("(") and lines:
+            lines[-1] += " " + caption.credit
+        else:
+            lines.append(caption.credit)
+    return "\n".join(lines)
+
+
+def _literal_lines(text: str) -> str:
+    return "\n".join("| " + line if line else "|" for line in text.split("\n"))
+
+
+def _explicit_turn(turn: Turn, name: str) -> str:
+    time = f"[{_format_time(turn.start_ms)}] " if turn.start_ms is not None else ""
+    quoted = json.dumps(name, ensure_ascii=False)
+    return f"{time}{quoted}:\n{_literal_lines(turn.text)}"
+
+
+def _explicit_block(block: Prose | ImageCaption) -> str:
+    if isinstance(block, Prose):
+        return f"[prose: {block.kind.value}]\n{_literal_lines(block.text)}"
+    parts = []
+    for section in _SECTIONS:
+        value = getattr(block, section)
+        if value is not None:
+            parts.append(f"[{section}]\n{_literal_lines(value)}")
+    return "\n".join(parts)
+
+
+def _cast(speakers: Sequence[Speaker]) -> str:
+    parts = []
+    for speaker in speakers:
+        role = f": {speaker.role.value}" if speaker.role is not None else ""
+        parts.append(f"[speaker{role}]\n{_literal_lines(speaker.name)}")
+    return "\n".join(parts)
+
+
+def _plain_turn(turn: Turn, name: str) -> str | None:
+    time = f"[{_format_time(turn.start_ms)}] " if turn.start_ms is not None else ""
+    written = f"{time}{name}: {turn.text}"
+    lines = written.split("\n")
+    if not turn.text or turn.text != turn.text.strip() or any(map(_blank, lines)):
+        return None
+    found = _find(lines[0])
+    if found is None or found.label != name or found.start_ms != turn.start_ms:
+        return None
+    if written[found.text_start :] != turn.text and not found.alone:
+        return None
+    if any(_find(line) is not None for line in lines[1:]):
+        return None
+    return written
+
+
+def _plain_block(block: Prose | ImageCaption) -> str | None:
+    text = block.text if isinstance(block, Prose) else _caption_lines(block)
+    lines = text.split("\n")
+    if text != text.strip() or any(map(_blank, lines)):
+        return None
+    if lines[0][:1] in '["|' or any(_find(line) is not None for line in lines):
+        return None
+    if isinstance(block, ImageCaption):
+        return text if caption_from_lines(lines) == block else None
+    return text
+
+
+def _canonical(interview: Interview, *, explicit: bool) -> list[str]:
+    names = {speaker.id: speaker.name for speaker in interview.speakers}
+    parts = [_cast(interview.speakers)] if interview.speakers else []
+    for block in interview.body:
+        if isinstance(block, Turn):
+            name = names[block.speaker]
+            plain = None if explicit else _plain_turn(block, name)
+            parts.append(plain if plain is not None else _explicit_turn(block, name))
+        else:
+            plain = None if explicit else _plain_block(block)
+            parts.append(plain if plain is not None else _explicit_block(block))
+    return parts
+
+
+def _summary(interview: Interview) -> tuple[object, ...]:
+    names = {speaker.id: speaker.name for speaker in interview.speakers}
+    cast = tuple((speaker.name, speaker.role) for speaker in interview.speakers)
+    blocks: list[object] = []
+    for block in interview.body:
+        if isinstance(block, Turn):
+            blocks.append((names[block.speaker], block.text, block.start_ms))
+        else:
+            blocks.append(block)
+    return cast, tuple(blocks)
+
+
+def dumps(interview: Interview, *, newline_at_end: bool = False) -> str:
+    """Write an interview as plain text.
+
+    An interview read from text comes back in its own layout; any other in
+    the canonical layout (see the module docstring).
+
+    Args:
+        interview: The interview.
+        newline_at_end: End the document with a newline.
+
+    Example:
+        >>> import interviewkit as ik
+        >>> text = "Why Paris?\\n\\nSTAR: Why not?\\n\\nAnd Rome?\\n\\nSTAR: Later."
+        >>> iv = ik.loads(text, format="text")
+        >>> print(dumps(iv))
+        Why Paris?
+        <BLANKLINE>
+        STAR: Why not?
+        <BLANKLINE>
+        And Rome?
+        <BLANKLINE>
+        STAR: Later.
+
+    """
+    turns = interview.turns
+    if any(_marker_agrees(turn) for turn in turns):
+        text = "\n\n".join(_source_block(block, interview) for block in interview.body)
+    else:
+        text = "\n\n".join(_canonical(interview, explicit=False))
+        if _summary(_read(text, ReadingOptions())) != _summary(interview):
+            text = "\n\n".join(_canonical(interview, explicit=True))
+    return text + "\n" if newline_at_end else text
+
+
+def _source_block(block: Turn | Prose | ImageCaption, interview: Interview) -> str:
+    if isinstance(block, Prose):
+        return block.text
+    if isinstance(block, ImageCaption):
+        return _caption_lines(block)
+    if _marker_agrees(block):
+        return (block.marker or "") + block.text
+    if block.label is None and block.start_ms is None:
+        return block.text
+    label = block.label
+    if label is None:
+        label = next(s.name for s in interview.speakers if s.id == block.speaker)
+    time = f"[{_format_time(block.start_ms)}] " if block.start_ms is not None else ""
+    return f"{time}{label}: {block.text}"
+
+
+FORMAT = Format(
+    name="text",
+    suffixes=(".txt",),
+    loads=loads,
+    dumps=dumps,
+    description="Plain text as publications and transcripts lay interviews out",
+)
