@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -26,6 +27,8 @@ from interviewkit.cli import (
     main,
 )
 from tests.strategies import interviews, non_blank_texts
+
+SEED = Path(__file__).parent.parent / "seeds" / "000_6a59695d095b634e.txt"
 
 INTERVIEW = ik.Interview(
     title="Zoë on “Emily in Paris”",
@@ -566,6 +569,90 @@ def test_validate_reads_standard_input(capsys: pytest.CaptureFixture[str]) -> No
         assert main(["validate", "--from", "json", "-"]) == EXIT_OK
     with stdio(b"{"):
         assert main(["validate", "--from", "json", "-"]) == EXIT_BAD_DATA
+
+
+# --- the seed ---------------------------------------------------------------
+
+
+def test_info_on_the_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["info", str(SEED)]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    stats = ik.read(SEED).stats()
+    collider, star = (f"{figures.words:,}" for figures in stats.speakers)
+    assert lines[:3] == ["Title:     -", "Speakers:  2", "Turns:     18"]
+    assert lines[3] == f"Words:     {stats.words:,}"
+    table = [line.split("  ") for line in lines[5:]]
+    assert [[cell.strip() for cell in row if cell] for row in table] == [
+        ["Speaker", "Id", "Role", "Aliases", "Turns", "Words", "Share"],
+        [
+            "Collider",
+            "collider",
+            "interviewer",
+            "-",
+            "9",
+            collider,
+            f"{100 * stats.speakers[0].share:.1f}%",
+        ],
+        [
+            "Darren Star",
+            "darren-star",
+            "interviewee",
+            "DARREN STAR, STAR",
+            "9",
+            star,
+            f"{100 * stats.speakers[1].share:.1f}%",
+        ],
+    ]
+    # The columns line up: every row is as wide as the header.
+    assert len({len(line) for line in lines[5:]}) == 1
+
+
+def test_search_the_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", str(SEED), "filmed", "--speaker", "star"]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines
+    assert all(line.startswith(f"{SEED}:#") for line in lines)
+    assert all(" Darren Star: " in line for line in lines)
+    assert any("one day" in line for line in lines)
+    assert main(["search", str(SEED), "filmed", "--speaker", "collider"]) == 1
+
+
+def test_convert_the_seed_to_json_and_back_byte_for_byte(tmp_path: Path) -> None:
+    as_json = tmp_path / "seed.json"
+    assert main(["convert", str(SEED), str(as_json)]) == EXIT_OK
+    assert ik.read(as_json) == ik.read(SEED)
+    with stdio() as out:
+        assert main(["convert", str(as_json), "--to", "text"]) == EXIT_OK
+    assert out.getvalue() == SEED.read_bytes()
+
+
+def test_validate_the_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(SEED)]) == EXIT_OK
+    assert capsys.readouterr() == ("", "")
+
+
+def test_the_readmes_command_line_examples_are_true(tmp_path: Path) -> None:
+    readme = (SEED.parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Command line\n", 1)[1]
+    example = section.split("```console\n", 1)[1].split("```", 1)[0]
+    runs = [chunk.split("\n", 1) for chunk in example.split("$ ")[1:]]
+    assert len(runs) >= 5
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / SEED.name).write_bytes(SEED.read_bytes())
+    (tmp_path / "broken.json").write_text(
+        '{"format": "interviewkit",\n  oops}', encoding="utf-8"
+    )
+    with working_directory(tmp_path):
+        for command, expected in runs:
+            command, _, compare_with = command.partition(" | cmp - ")
+            program, *argv = shlex.split(command)
+            assert program == "interviewkit"
+            with stdio() as out:
+                main(argv)
+            if compare_with:
+                assert out.getvalue() == Path(compare_with).read_bytes()
+            else:
+                assert out.getvalue().decode("utf-8") == expected, command
 
 
 # --- any command line --------------------------------------------------------
