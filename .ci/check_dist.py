@@ -5,6 +5,7 @@ Usage: python .ci/check_dist.py DIST_DIR
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import tarfile
 import zipfile
@@ -36,12 +37,25 @@ def fail(message: str) -> None:
 
 
 def source_files(folder: str) -> set[str]:
-    """Return the files under ``folder`` of the checkout, relative to it."""
-    return {
-        path.relative_to(ROOT).as_posix()
-        for path in (ROOT / folder).rglob("*")
-        if path.is_file() and not SKIP & set(path.relative_to(ROOT).parts)
-    }
+    """Return the files under ``folder`` of the checkout, relative to it.
+
+    Tracked files when git knows them, so that local leftovers (caches, a
+    built site) do not count; every file otherwise.
+    """
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--", folder],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        ).stdout.decode("utf-8")
+    except (OSError, subprocess.CalledProcessError):
+        return {
+            path.relative_to(ROOT).as_posix()
+            for path in (ROOT / folder).rglob("*")
+            if path.is_file() and not SKIP & set(path.relative_to(ROOT).parts)
+        }
+    return {name for name in listed.split("\0") if name}
 
 
 def check_wheel(wheel: Path) -> None:
