@@ -466,6 +466,17 @@ def test_search_for_two_dashes(
         )
 
 
+def test_search_patterns_are_utf8_whatever_the_locale(
+    talk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # What Python makes of "It’s" and "Darrén Star" typed under LC_ALL=C with
+    # its UTF-8 mode off: the UTF-8 bytes as lone surrogates.
+    pattern = "It’s".encode().decode("ascii", "surrogateescape")
+    speaker = "Darrén Star".encode().decode("ascii", "surrogateescape")
+    assert main(["search", str(talk), pattern, "--speaker", speaker]) == EXIT_OK
+    assert "It’s a café" in capsys.readouterr().out
+
+
 def test_search_reports_bad_arguments(
     talk: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -276,6 +276,20 @@ def _info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _text_argument(argument: str) -> str:
+    """Return a text argument as the UTF-8 it was typed in, whatever the locale.
+
+    Under a locale that cannot decode it (``LC_ALL=C`` without Python's UTF-8
+    mode) Python keeps the bytes of an argument as lone surrogates; they are
+    UTF-8 in practice. File names are left alone: the file system wants them
+    back exactly as they came.
+    """
+    try:
+        return os.fsencode(argument).decode("utf-8")
+    except UnicodeError:
+        return argument
+
+
 def _search(args: argparse.Namespace) -> int:
     if not isinstance(args.pattern, str):
         # Older argparse drops a second "--" even as a value, leaving a list.
@@ -286,8 +300,8 @@ def _search(args: argparse.Namespace) -> int:
     interview = _read(args.file, args.from_format)
     try:
         matches = interview.search(
-            args.pattern,
-            speaker=args.speaker,
+            _text_argument(args.pattern),
+            speaker=None if args.speaker is None else _text_argument(args.speaker),
             regex=args.regex,
             ignore_case=not args.case_sensitive,
             whole_word=args.whole_word,
