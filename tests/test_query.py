@@ -8,7 +8,7 @@ import unicodedata
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import interviewkit as ik
@@ -254,6 +254,14 @@ def test_regular_expressions() -> None:
         m.matched
         for m in iv.search(r"(?x) season \  3  # the last", regex=True, whole_word=True)
     ] == ["season 3"]
+    # Only flags at the very start are lifted, not look-alikes in a class.
+    classes = Interview(speakers=(COLLIDER,), body=(turn("collider", "i x ix"),))
+    assert [
+        m.matched for m in classes.search(r"[(?i)x]", regex=True, whole_word=True)
+    ] == [
+        "i",
+        "x",
+    ]
     # A match of no characters is not a match.
     assert [m.matched for m in iv.search(r"x*", regex=True)] == []
     assert [m.matched for m in iv.search(r"\d|x*", regex=True)] == ["1", "2", "3"]
@@ -683,3 +691,34 @@ def test_qa_pairs_are_ordered_and_answers_sit_between_questions(iv: Interview) -
         assert tuple(iv.body[index] for index in pair.answer_indices) == pair.answers
         # A turn by an asking speaker is always a question, never an answer.
         assert all(answer.speaker != pair.question.speaker for answer in pair.answers)
+
+
+@given(interviews(), texts(min_size=1), st.booleans())
+@example(TALK, r"(?x) one \  day  # a comment", True)
+@example(TALK, r"(?i)[(?i)]", True)
+@example(TALK, r"\d*", False)
+@example(TALK, r"(unclosed", True)
+def test_a_regex_search_finds_what_re_finds_or_raises_pattern_error(
+    iv: Interview, pattern: str, whole_word: bool
+) -> None:
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except re.error:
+        with pytest.raises(PatternError):
+            iv.search(pattern, regex=True, whole_word=whole_word)
+        return
+    matches = iv.search(pattern, regex=True, whole_word=whole_word)
+    if whole_word:
+        for match in matches:
+            text = match.text
+            assert not re.match(r"\w", text[match.end : match.end + 1])
+            assert not (match.start and re.match(r"\w", text[match.start - 1]))
+        return
+    expected = [
+        (index, found.span())
+        for index, block in enumerate(iv.body)
+        if isinstance(block, Turn)
+        for found in compiled.finditer(block.text)
+        if found.end() > found.start()
+    ]
+    assert [(match.index, (match.start, match.end)) for match in matches] == expected

@@ -274,8 +274,8 @@ class Match:
             captions.
         start: Where the match starts in that text (a character index).
         end: Where it ends (exclusive); ``text[start:end]`` is what matched.
-        snippet: The match with some context around it, on one line, with
-            ``…`` where the text goes on.
+        context: How many characters of context `snippet` shows on each
+            side, at most.
 
     Example:
         >>> import interviewkit as ik
@@ -288,6 +288,8 @@ class Match:
         (0, 'Darren Star', 7, 13)
         >>> match.matched
         'filmed'
+        >>> search(iv, "one", context=11)[0].snippet
+        '…filmed in one day.'
 
     """
 
@@ -297,7 +299,7 @@ class Match:
     field: str
     start: int
     end: int
-    snippet: str
+    context: int = 30
 
     @property
     def text(self) -> str:
@@ -309,6 +311,16 @@ class Match:
     def matched(self) -> str:
         """The part of the text that matched."""
         return self.text[self.start : self.end]
+
+    @property
+    def snippet(self) -> str:
+        """The match with up to `context` characters around it, on one line.
+
+        Runs of white space (line breaks too) become one space, the context
+        is cut at white space rather than inside a word where it can be, and
+        ``…`` marks where the text goes on.
+        """
+        return _snippet(self.text, self.start, self.end, self.context)
 
     def __str__(self) -> str:
         if self.speaker is not None:
@@ -323,7 +335,7 @@ class Match:
 # Global inline flags must stay at the start of a pattern, so they are lifted
 # out before the pattern is wrapped; the compiled flags keep their effect.
 _LEADING_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))+")
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"\s")
 
 
 def _compile(
@@ -346,7 +358,8 @@ def _compile(
         ) from error
     if not whole_word:
         return compiled
-    inner = _LEADING_FLAGS.sub("", source, count=1) if regex else source
+    flags_at_start = _LEADING_FLAGS.match(source)
+    inner = source[flags_at_start.end() :] if flags_at_start else source
     # A verbose pattern may end in a comment, which would swallow the ")".
     newline = "\n" if compiled.flags & re.VERBOSE else ""
     return re.compile(rf"(?<!\w)(?:{inner}{newline})(?!\w)", compiled.flags)
@@ -359,15 +372,15 @@ def _snippet(text: str, start: int, end: int, context: int) -> str:
     right = text[end:right_end]
     # Cut at white space rather than through a word, when there is some.
     if left_start > 0 and not text[left_start - 1].isspace():
-        space = next((i for i, char in enumerate(left) if char.isspace()), -1)
-        left = left[space + 1 :]
+        space = _WHITESPACE.search(left)
+        if space is not None:
+            left = left[space.end() :]
     if right_end < len(text) and not text[right_end].isspace():
-        space = next(
-            (i for i in range(len(right) - 1, -1, -1) if right[i].isspace()),
-            len(right),
-        )
-        right = right[:space]
-    middle = _WHITESPACE.sub(" ", left + text[start:end] + right).strip()
+        space = _WHITESPACE.search(right[::-1])
+        if space is not None:
+            right = right[: len(right) - space.end()]
+    # str.split() splits on the same white space as the regex's \s.
+    middle = " ".join((left + text[start:end] + right).split())
     before = "…" if left_start > 0 else ""
     after = "…" if right_end < len(text) else ""
     return f"{before}{middle}{after}"
@@ -479,7 +492,7 @@ def search(
                         field=field,
                         start=start,
                         end=end,
-                        snippet=_snippet(text, start, end, context),
+                        context=context,
                     )
                 )
     return tuple(matches)
