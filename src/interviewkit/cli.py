@@ -476,8 +476,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.flush()
     except _Failure as failure:
         if failure.status == EXIT_USAGE:
-            # The same shape as argparse's own usage errors.
-            args.parser.print_usage(sys.stderr)
+            # argparse's shape for usage errors, on one line: the usage
+            # summary says nothing about formats, speakers or patterns.
             print(f"{args.parser.prog}: error: {failure.message}", file=sys.stderr)
         else:
             print(failure.message, file=sys.stderr)
