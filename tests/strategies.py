@@ -7,6 +7,7 @@ separators, and characters from every plane.
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import strategies as st
 
 from interviewkit import (
@@ -218,3 +219,79 @@ def interviews(draw: st.DrawFn, *, max_blocks: int = 20) -> Interview:
         speakers=tuple(cast),
         body=tuple(body),
     )
+
+
+def interviews_without_markers(*, max_blocks: int = 20) -> st.SearchStrategy[Interview]:
+    """Interviews as code builds them: no turn carries a source marker."""
+
+    def strip(interview: Interview) -> Interview:
+        body = tuple(
+            attrs.evolve(block, marker=None) if isinstance(block, Turn) else block
+            for block in interview.body
+        )
+        return attrs.evolve(interview, body=body)
+
+    return interviews(max_blocks=max_blocks).map(strip)
+
+
+TEXT_LINES = st.one_of(
+    st.sampled_from(
+        [
+            "STAR: Yes.",
+            "DARREN STAR: Yeah, it was amazing.",
+            "Collider: First of all, congrats.",
+            "Q: Why?",
+            "A: Because.",
+            "INTERVIEWER:",
+            "Speaker 1: Hello.",
+            "Adam Jonas (AJ): Welcome.",
+            "AJ: Thanks.",
+            "Maria Lopez  0:05",
+            "[00:12:34] HOST: Welcome back.",
+            "(12:34) And then?",
+            "ANNA (1:02): Right.",
+            "BEN: (00:07) Sure.",
+            "emily-in-paris-season-2",
+            "photo.jpg",
+            "Image via Netflix",
+            "Photo: AP",
+            "A caption. (Photo credit: Reuters)",
+            "[Editor’s note: spoilers.]",
+            "RELATED: Another story",
+            "READ MORE: Yet another",
+            "UPDATE: It changed.",
+            "Break: ten minutes",
+            "Participants:",
+            "Interviewer: Jane Doe",
+            "Jane Doe (host)",
+            "This interview has been edited for length and clarity.",
+            "Emily in Paris is available to stream at Netflix.",
+            "What do you think?",
+            "The answer: no.",
+            "We met at 10:30.",
+            "Paris: the city.",
+            '"Quoted Name":',
+            "| a literal line",
+            "[prose: intro]",
+            "[speaker]",
+            "[image]",
+            "山田：はい。",
+            "ÉLODIE FONTAINE : Oui.",
+            "",
+            "",
+            "   ",
+        ]
+    ),
+    texts(),
+)
+
+
+def text_documents() -> st.SearchStrategy[str]:
+    """Plain-text documents: lines that look like labels, captions, notes,
+    time stamps and explicit blocks, mixed with hostile text, joined by any
+    line ending."""
+    return st.tuples(
+        st.lists(TEXT_LINES, max_size=30),
+        st.sampled_from(["\n", "\r\n", "\r"]),
+        st.booleans(),
+    ).map(lambda parts: ("\ufeff" if parts[2] else "") + parts[1].join(parts[0]))

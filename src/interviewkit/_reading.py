@@ -56,6 +56,7 @@ in the size of the document.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -228,6 +229,7 @@ def parse_time(text: str) -> int | None:
     return ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     return " ".join(text.replace("’", "'").casefold().split())
 
@@ -478,6 +480,7 @@ def _word_ok(word: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def label_shape(label: str) -> int:
     """How surely ``label`` is a speaker label: 0 not, 1 maybe, 2 surely.
 
@@ -598,7 +601,7 @@ def _is_credit(line: str) -> bool:
 
 
 def _is_image(line: str) -> bool:
-    if not line or len(line) > 300 or any(ch.isspace() for ch in line):
+    if not line or len(line) > 300 or " " in line or any(map(str.isspace, line)):
         return False
     if not any(ch.isalpha() for ch in line):
         return False
@@ -624,11 +627,13 @@ def caption_from_lines(lines: Sequence[str]) -> ImageCaption | None:
         'Image via Netflix'
 
     """
-    if (
-        not lines
-        or len(lines) > 4
-        or any(line != line.strip() or not line for line in lines)
+    if not lines or (
+        # The quick answer for speech: a long first line that is no image,
+        # and a last line too long to be a credit and not ending in one.
+        " " in lines[0] and len(lines[-1]) > 160 and not lines[-1].endswith(")")
     ):
+        return None
+    if len(lines) > 4 or any(line != line.strip() or not line for line in lines):
         return None
     last = lines[-1]
     image: str | None = None
@@ -959,6 +964,16 @@ class _Item:
     text: str = ""
     block: Block | None = None
     labelled: bool = False
+    marker_suffix: str = ""
+
+    def extend(self, text: str) -> None:
+        """Add a paragraph to this turn."""
+        if self.text or self.paragraph.marker is None:
+            self.text += "\n\n" + text
+        else:
+            # A label alone, its speech in the next paragraph.
+            self.text = text
+            self.marker_suffix = "\n\n"
 
 
 def _plain_text(paragraph: Paragraph) -> str:
@@ -1007,6 +1022,12 @@ def resolve(
         cast.add(options.names.get(name, name), role=Role.INTERVIEWEE, exact=True)
     for paragraph in paragraphs:
         for entry in paragraph.cast:
+            if entry.final:
+                # A declared speaker is its own person, even under a name
+                # that another speaker shares.
+                named = cast.add(entry.name, role=entry.role, exact=True)
+                named.final = True
+                continue
             known = cast.by_exact.get(entry.name) or cast.by_key.get(_key(entry.name))
             named = known or cast.add(entry.name, role=entry.role, exact=True)
             if named.role is None and not named.final:
@@ -1130,6 +1151,14 @@ def _merge_joined(items: list[_Item]) -> list[_Item]:
 
 def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[_Item]:
     turn_at = [index for index, item in enumerate(items) if item.kind == "turn"]
+    # For each position, the next turn and the next paragraph that is not a
+    # block, found in one backward pass so that the rules below stay linear.
+    next_turn_at = [len(items)] * (len(items) + 1)
+    next_open_at = [len(items)] * (len(items) + 1)
+    for index in range(len(items) - 1, -1, -1):
+        what = items[index].kind
+        next_turn_at[index] = index if what == "turn" else next_turn_at[index + 1]
+        next_open_at[index] = index if what != "block" else next_open_at[index + 1]
     first = turn_at[0] if turn_at else len(items)
     last = turn_at[-1] if turn_at else -1
     # Which kind of gap dominates tells whether the document labels every
@@ -1169,14 +1198,18 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
             current_turn = None
             continue
         text = item.text
-        caption = None if paragraph.verbatim else caption_from_lines(text.split("\n"))
+        # What the paragraph reads as when it is not a turn of its own: a time
+        # stamp in front of it is then part of its text.
+        full = text if paragraph.label is not None else (paragraph.marker or "") + text
+        timed = paragraph.start_ms is not None and paragraph.label is None
+        caption = None if paragraph.verbatim else caption_from_lines(full.split("\n"))
         if caption is not None:
             result.append(_Item(paragraph, "block", block=caption))
             current_turn = None
             continue
-        kind = None if paragraph.verbatim else prose_kind(text)
+        kind = None if paragraph.verbatim else prose_kind(full)
         if kind is not None:
-            result.append(_Item(paragraph, "block", block=Prose(text=text, kind=kind)))
+            result.append(_Item(paragraph, "block", block=Prose(text=full, kind=kind)))
             current_turn = None
             continue
         if index < first:
@@ -1184,7 +1217,7 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
             if (
                 bare_questions
                 and _asks(text)
-                and all(other.kind == "block" for other in items[index + 1 : first])
+                and next_open_at[index + 1] >= first
                 and next_turn is not None
             ):
                 asker = _questioner(cast, next_turn, options)
@@ -1192,9 +1225,9 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
                 current_turn = result[-1]
                 continue
             kind = ProseKind.EDITORS_NOTE if _is_edited_note(text) else ProseKind.INTRO
-            result.append(_Item(paragraph, "block", block=Prose(text=text, kind=kind)))
+            result.append(_Item(paragraph, "block", block=Prose(text=full, kind=kind)))
             continue
-        if index > last and paragraph.start_ms is not None and last_speaker:
+        if index > last and timed and last_speaker:
             # A time stamp starts a turn, even without a label.
             result.append(_Item(paragraph, "turn", person=last_speaker, text=text))
             current_turn = result[-1]
@@ -1205,35 +1238,38 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
                     _Item(
                         paragraph,
                         "block",
-                        block=Prose(text=text, kind=ProseKind.CLOSING),
+                        block=Prose(text=full, kind=ProseKind.CLOSING),
                     )
                 )
                 current_turn = None
             else:
-                current_turn.text += "\n\n" + text
+                current_turn.extend(full)
             continue
         if _is_edited_note(text):
             result.append(
                 _Item(
                     paragraph,
                     "block",
-                    block=Prose(text=text, kind=ProseKind.EDITORS_NOTE),
+                    block=Prose(text=full, kind=ProseKind.EDITORS_NOTE),
                 )
             )
             current_turn = None
             continue
-        next_index = next(i for i in turn_at if i > index)
-        after = items[next_index].person
+        after = items[next_turn_at[index]].person
         if bare_questions and after is last_speaker and last_speaker is not None:
-            if current_turn is not None and current_turn.person is not last_speaker:
-                current_turn.text += "\n\n" + text  # a question in two paragraphs
+            if (
+                current_turn is not None
+                and current_turn.person is not last_speaker
+                and not timed
+            ):
+                current_turn.extend(full)  # a question in two paragraphs
                 continue
             asker = _questioner(cast, last_speaker, options)
             result.append(_Item(paragraph, "turn", person=asker, text=text))
             current_turn = result[-1]
             continue
-        if current_turn is not None and paragraph.start_ms is None:
-            current_turn.text += "\n\n" + text
+        if current_turn is not None and not timed:
+            current_turn.extend(full)
             continue
         if last_speaker is not None:
             result.append(
@@ -1247,9 +1283,13 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
             current_turn = result[-1]
             continue
         result.append(
-            _Item(paragraph, "block", block=Prose(text=text, kind=ProseKind.OTHER))
+            _Item(paragraph, "block", block=Prose(text=full, kind=ProseKind.OTHER))
         )
     return result
+
+
+def _suffixed(marker: str | None, suffix: str) -> str | None:
+    return marker + suffix if marker is not None else None
 
 
 def _asks(text: str) -> bool:
@@ -1325,5 +1365,5 @@ def _build(item: _Item) -> Block:
         text=item.text,
         label=paragraph.label if labelled else None,
         start_ms=None if demoted else paragraph.start_ms,
-        marker=None if demoted else paragraph.marker,
+        marker=None if demoted else _suffixed(paragraph.marker, item.marker_suffix),
     )

@@ -74,6 +74,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -117,10 +118,12 @@ _HEADER = re.compile(
 )
 _QUOTED = re.compile(rf"(?:\[({_TIME_PART})\][ \t])?(\"(?:[^\"\\\n]|\\.){{0,2000}}\"):")
 _SECTIONS = ("image", "caption", "credit")
+# A run of blank lines (white space only). Linear: a failed attempt gives up
+# at the first character that is neither white space nor a line break.
+_BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n)+")
 
 
-@attrs.frozen
-class _Found:
+class _Found(NamedTuple):
     """A label or time stamp at the start of a line."""
 
     label: str | None
@@ -269,7 +272,7 @@ def _explicit(lines: list[str], first: int) -> Paragraph | None:
         return None
     head = lines[0]
     quoted = _QUOTED.fullmatch(head) if head[:1] in '["' else None
-    if quoted is not None:
+    if quoted is not None and all(line.startswith("|") for line in lines[1:]):
         try:
             name = json.loads(quoted.group(2))
         except ValueError:
@@ -331,20 +334,26 @@ def _explicit(lines: list[str], first: int) -> Paragraph | None:
 
 def _paragraphs(text: str) -> list[Paragraph]:
     lines = text.split("\n")
-    # Where paragraphs start, and the blank lines before each.
     raw: list[tuple[int, int]] = []  # (first line, end line) of each paragraph
-    index = 0
-    count = len(lines)
-    while index < count:
-        if _blank(lines[index]):
-            index += 1
-            continue
-        start = index
-        while index < count and not _blank(lines[index]):
-            index += 1
-        raw.append((start, index))
+    first_line = offset = 0
+    for blank in _BLANK_RUN.finditer(text):
+        last_line = first_line + text.count("\n", offset, blank.start())
+        raw.append((first_line, last_line + 1))
+        first_line = last_line + blank.group().count("\n")
+        offset = blank.end()
+    raw.append((first_line, first_line + text.count("\n", offset) + 1))
+    trimmed: list[tuple[int, int]] = []
+    for start, end in raw:
+        # Only the first and last paragraph can have blank lines at an edge.
+        while start < end and _blank(lines[start]):
+            start += 1
+        while end > start and _blank(lines[end - 1]):
+            end -= 1
+        if start < end:
+            trimmed.append((start, end))
+    raw = trimmed
 
-    found: dict[int, _Found | None] = {}
+    found: list[_Found | None] = [None] * len(lines)
     starts: dict[str, int] = {}
     for start, end in raw:
         for number in range(start, end):
@@ -357,7 +366,32 @@ def _paragraphs(text: str) -> list[Paragraph]:
     result: list[Paragraph] = []
     seen_turn = False
     pending: _Segment | None = None  # a label alone, its speech in the next paragraph
+    last_position = len(raw) - 1
     for position, (start, end) in enumerate(raw):
+        if end - start == 1 and seen_turn and pending is None:
+            # The common case, a paragraph of one line, without the general
+            # machinery below; it must give what that machinery gives.
+            only = lines[start]
+            only_found = found[start]
+            if only[0] not in '["' and (
+                only_found is None or not only_found.alone or position == last_position
+            ):
+                if only_found is None:
+                    result.append(Paragraph(text=only, line=start + 1))
+                else:
+                    text_start = only_found.text_start
+                    result.append(
+                        Paragraph(
+                            text=only[text_start:],
+                            line=start + 1,
+                            column=text_start + 1,
+                            label=only_found.label,
+                            tentative=only_found.strength < 2,
+                            marker=only[:text_start],
+                            start_ms=only_found.start_ms,
+                        )
+                    )
+                continue
         block_lines = lines[start:end]
         explicit = _explicit(block_lines, start) if block_lines[0][:1] in '["' else None
         if explicit is not None:
@@ -524,19 +558,25 @@ def _format_time(millis: int) -> str:
 
 
 def _marker_agrees(turn: Turn) -> bool:
+    """Whether writing ``marker + text`` reads back as this turn's start."""
     marker = turn.marker
     if not marker:
         return False
     first, newline, rest = marker.partition("\n")
-    if newline and rest.strip(" \t\n"):
-        return False
-    probe = first if newline else marker + "x"
-    found = _find(probe)
-    if found is None or found.label != turn.label or found.start_ms != turn.start_ms:
-        return False
     if newline:
-        return found.alone
-    return found.text_start == len(marker) and not found.alone
+        if rest.strip(" \t\n") or (rest and "\n" not in rest):
+            return False
+        probe = first
+    else:
+        probe = marker + turn.text.partition("\n")[0]
+    found = _find(probe)
+    return (
+        found is not None
+        and found.label == turn.label
+        and found.start_ms == turn.start_ms
+        and found.text_start == len(first)
+        and found.alone == bool(newline or not turn.text)
+    )
 
 
 def _caption_lines(caption: ImageCaption) -> str:

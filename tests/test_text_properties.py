@@ -1,0 +1,129 @@
+"""Properties of the plain-text format, over the shared strategies."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import assume, example, given
+from hypothesis import strategies as st
+
+import interviewkit as ik
+from tests.strategies import interviews_without_markers, text_documents
+
+
+def summary(interview: ik.Interview) -> tuple[object, ...]:
+    """What the canonical layout promises to keep."""
+    names = {speaker.id: speaker.name for speaker in interview.speakers}
+    cast = [(speaker.name, speaker.role) for speaker in interview.speakers]
+    blocks: list[object] = []
+    for block in interview.body:
+        if isinstance(block, ik.Turn):
+            blocks.append((names[block.speaker], block.text, block.start_ms))
+        else:
+            blocks.append(block)
+    return tuple(cast), tuple(blocks)
+
+
+def stream(interview: ik.Interview) -> str:
+    """Every character of the body, in order."""
+    parts: list[str] = []
+    for block in interview.body:
+        if isinstance(block, ik.Turn):
+            parts += [block.marker or "", block.text]
+        elif isinstance(block, ik.Prose):
+            parts.append(block.text)
+        else:
+            parts += [block.image or "", block.caption or "", block.credit or ""]
+    return "".join(parts)
+
+
+def visible(text: str) -> str:
+    return "".join(ch for ch in text if not ch.isspace())
+
+
+def explicit_syntax(text: str) -> bool:
+    """Whether a paragraph may be an explicit block, whose markup is consumed."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return any(
+        line[:1] in '["' and following.startswith("|")
+        for line, following in itertools.pairwise(lines)
+    )
+
+
+@given(interviews_without_markers())
+@example(
+    ik.Interview(
+        speakers=(ik.Speaker(id="a", name="x"), ik.Speaker(id="b", name="x")),
+        body=(ik.Turn(speaker="b", text="same name, two speakers"),),
+    )
+)
+@example(
+    ik.Interview(
+        speakers=(
+            ik.Speaker(id="a", name="Adam Jonas"),
+            ik.Speaker(id="b", name="Jonas"),
+        ),
+        body=(ik.Turn(speaker="a", text="Hi."), ik.Turn(speaker="b", text="Hello.")),
+    )
+)
+@example(
+    ik.Interview(
+        speakers=(ik.Speaker(id="a", name="Ann"),),
+        body=(
+            ik.Turn(speaker="a", text="One.\n\nSTAR: two.\n[00:00:01] three\n|four"),
+            ik.Prose(text="Image via Netflix"),
+            ik.ImageCaption(caption="Photo: AP"),
+        ),
+    )
+)
+def test_canonical_text_reads_back_the_same(interview: ik.Interview) -> None:
+    written = ik.dumps(interview, format="text")
+    assert summary(ik.loads(written, format="text")) == summary(interview)
+
+
+def read_or_fail(text: str) -> ik.Interview | ik.ParseError:
+    try:
+        return ik.loads(text, format="text")
+    except ik.ParseError as error:
+        return error
+
+
+@given(text_documents())
+@example("[00:12:34]")
+@example('"Quoted Name":\n| a literal line\nSTAR: Yes.')
+def test_any_document_reads_or_raises_parse_error(text: str) -> None:
+    result = read_or_fail(text)
+    if isinstance(result, ik.ParseError):
+        assert result.line is not None
+        assert result.column is not None
+    else:
+        assert isinstance(result, ik.Interview)
+
+
+@given(st.text())
+def test_any_string_reads_or_raises_parse_error(text: str) -> None:
+    result = read_or_fail(text)
+    if isinstance(result, ik.ParseError):
+        assert result.line is not None
+    else:
+        assert isinstance(result, ik.Interview)
+
+
+@given(st.one_of(text_documents(), st.text()))
+@example("(12:34) And then?")
+def test_no_visible_character_is_dropped(text: str) -> None:
+    assume(not explicit_syntax(text))
+    interview = ik.loads(text, format="text")
+    assert visible(stream(interview)) == visible(text.removeprefix("\ufeff"))
+
+
+@given(text_documents())
+@example("Maria Lopez  0:05")
+@example("INTERVIEWER:\n\n山田：はい。")
+@example("[00:12:34]")
+def test_text_read_from_text_reads_back_the_same(text: str) -> None:
+    # Explicit blocks belong to the canonical layout, which promises less.
+    assume(not explicit_syntax(text))
+    interview = ik.loads(text, format="text")
+    again = ik.loads(ik.dumps(interview, format="text"), format="text")
+    assert again == interview
