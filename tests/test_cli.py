@@ -475,6 +475,17 @@ def test_search_patterns_are_utf8_whatever_the_locale(
     assert "It’s a café" in capsys.readouterr().out
 
 
+def test_search_passes_on_python_s_advice_about_a_pattern(
+    talk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "--regex", str(talk), "[[w]"]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert captured.out.startswith(f"{talk}:#0 Collider: How was")
+    assert captured.err == (
+        "interviewkit search: warning: Possible nested set at position 1\n"
+    )
+
+
 def test_search_reports_bad_arguments(
     talk: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

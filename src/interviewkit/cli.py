@@ -39,6 +39,7 @@ import os
 import re
 import sys
 import unicodedata
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
@@ -298,8 +299,24 @@ def _search(args: argparse.Namespace) -> int:
             status=EXIT_USAGE,
         )
     interview = _read(args.file, args.from_format)
+    # re warns about some valid patterns ("[[" may one day mean a nested
+    # set): pass the advice on as one line, not as a warning with source.
+    with warnings.catch_warnings(record=True) as advice:
+        warnings.simplefilter("always")
+        matches = _run_search(interview, args)
+    for warning in {str(warning.message): None for warning in advice}:
+        print(f"{args.parser.prog}: warning: {_printable(warning)}", file=sys.stderr)
+    _write_stdout(
+        "".join(f"{args.file}:{_printable(str(match))}\n" for match in matches)
+    )
+    return EXIT_OK if matches else EXIT_NO_MATCH
+
+
+def _run_search(
+    interview: ik.Interview, args: argparse.Namespace
+) -> tuple[ik.Match, ...]:
     try:
-        matches = interview.search(
+        return interview.search(
             _text_argument(args.pattern),
             speaker=None if args.speaker is None else _text_argument(args.speaker),
             regex=args.regex,
@@ -310,10 +327,6 @@ def _search(args: argparse.Namespace) -> int:
         )
     except (ik.PatternError, ik.SpeakerLookupError) as error:
         raise _Failure(f"{error}", status=EXIT_USAGE) from None
-    _write_stdout(
-        "".join(f"{args.file}:{_printable(str(match))}\n" for match in matches)
-    )
-    return EXIT_OK if matches else EXIT_NO_MATCH
 
 
 def _add_from(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
