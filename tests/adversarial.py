@@ -56,6 +56,16 @@ def json_many_turns(size: int) -> str:
     )
 
 
+def markdown_layout(size: int) -> str:
+    """The Markdown writer's layout: front matter, then many escaped turns."""
+    head = (
+        "---\ninterviewkit: 1\nspeakers:\n- id: s\n  name: STAR\n"
+        "- id: q\n  name: Q\nunlabelled_speaker: q\n---\n\n"
+    )
+    turn = "**What \\*next\\*?**\n\n**STAR:** Yes, \\<b> it &amp; was\n&#10;\n\n"
+    return head + turn * (size // len(turn))
+
+
 MAKERS: dict[str, Callable[[int], str]] = {
     "one line of a:a:a:…": colon_line,
     "blank lines": blank_lines,
@@ -63,4 +73,5 @@ MAKERS: dict[str, Callable[[int], str]] = {
     "huge label-like prefix": label_prefix,
     "many plain turns": many_turns,
     "JSON array of turns": json_many_turns,
+    "Markdown layout": markdown_layout,
 }

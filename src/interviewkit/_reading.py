@@ -9,7 +9,7 @@ The API:
 
 `Paragraph(text, line=1, column=1, label=None, tentative=False, marker=None,
 start_ms=None, joined=False, verbatim=False, exact_label=False, block=None,
-cast=())`
+cast=(), question=False, aside=False)`
     One paragraph of the source, or one labelled segment of a paragraph.
     ``label`` is a speaker label the reader found (``"DARREN STAR"``, or the
     text of ``**Name:**``); ``text`` is what follows it. A ``tentative``
@@ -25,7 +25,15 @@ cast=())`
     passed through unchanged. ``cast`` lists participants the paragraph
     names (a cast list); such a paragraph becomes an intro `Prose` block
     unless its ``text`` is empty. ``verbatim`` says ``text`` is final: no
-    caption or prose rule applies to it.
+    caption or prose rule applies to it. ``question`` says the reader's
+    markup marks an unlabelled paragraph as a question (a bold paragraph or
+    a heading in Markdown): unless its words make it a caption, a note or a
+    closing line, it is an unlabelled turn by the interviewer, and the
+    unlabelled paragraph right after it is the answer, by the speaker who
+    answers the questions (``Interviewee`` when no one does). ``aside``
+    says the markup sets an unlabelled paragraph apart from the talk (an
+    italic paragraph in Markdown): it is prose, never part of a turn, and
+    takes the kind its words or its place give it.
 
 `CastEntry(name, role=None, short=None, final=False)`
     A participant named by a cast list or by the reader's options.
@@ -127,6 +135,8 @@ class Paragraph:
     exact_label: bool = False
     block: ImageCaption | Prose | None = None
     cast: tuple[CastEntry, ...] = ()
+    question: bool = False
+    aside: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -965,6 +975,7 @@ class _Item:
     block: Block | None = None
     labelled: bool = False
     marker_suffix: str = ""
+    answer: bool = False  # the answer to a question marked by the reader
 
     def extend(self, text: str) -> None:
         """Add a paragraph to this turn."""
@@ -1047,7 +1058,8 @@ def resolve(
             items.append(_Item(paragraph, "cast", text=paragraph.text))
             continue
         if paragraph.label is None:
-            items.append(_Item(paragraph, "plain", text=paragraph.text))
+            kind = "question" if paragraph.question else "plain"
+            items.append(_Item(paragraph, kind, text=paragraph.text))
             continue
         label = paragraph.label
         person = _lookup(cast, label, options, exact=paragraph.exact_label)
@@ -1102,7 +1114,8 @@ def _lookup(
     if person is not None:
         return person
     role = _ROLE_WORDS.get(key)
-    if role in (Role.INTERVIEWER, Role.INTERVIEWEE):
+    if role is not None and role is not Role.OTHER:
+        # "MODERATOR:" is the one moderator a cast list named.
         holders = [p for p in cast.people if p.role is role and p.exact]
         if len(holders) == 1:
             return holders[0]
@@ -1150,7 +1163,11 @@ def _merge_joined(items: list[_Item]) -> list[_Item]:
 
 
 def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[_Item]:
-    turn_at = [index for index, item in enumerate(items) if item.kind == "turn"]
+    # Questions that the markup marks count as turns for where the talk
+    # starts and ends.
+    turn_at = [
+        index for index, item in enumerate(items) if item.kind in ("turn", "question")
+    ]
     # For each position, the next turn and the next paragraph that is not a
     # block, found in one backward pass so that the rules below stay linear.
     next_turn_at = [len(items)] * (len(items) + 1)
@@ -1208,9 +1225,53 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
             current_turn = None
             continue
         kind = None if paragraph.verbatim else prose_kind(full)
+        if kind is None and item.kind == "question" and _is_closing(text):
+            kind = ProseKind.CLOSING
         if kind is not None:
             result.append(_Item(paragraph, "block", block=Prose(text=full, kind=kind)))
             current_turn = None
+            continue
+        if paragraph.aside and index >= first:
+            if index > last:
+                kind = ProseKind.CLOSING
+            elif _is_edited_note(text):
+                kind = ProseKind.EDITORS_NOTE
+            else:
+                kind = ProseKind.OTHER
+            result.append(_Item(paragraph, "block", block=Prose(text=full, kind=kind)))
+            current_turn = None
+            continue
+        following = next_turn_at[index + 1]
+        next_person = items[following].person if following < len(items) else None
+        if item.kind == "question":
+            answerer = next_person or last_speaker
+            asker = (
+                _questioner(cast, answerer, options)
+                if answerer is not None
+                else _interviewer(cast)
+            )
+            result.append(_Item(paragraph, "turn", person=asker, text=text))
+            current_turn = result[-1]
+            continue
+        if (
+            current_turn is not None
+            and current_turn.paragraph.question
+            and not current_turn.labelled
+            and current_turn.person is not None
+        ):
+            asker = current_turn.person
+            answerer = next(
+                (
+                    person
+                    for person in (next_person, last_speaker)
+                    if person is not None and person is not asker
+                ),
+                None,
+            ) or _answerer(cast, asker)
+            result.append(
+                _Item(paragraph, "turn", person=answerer, text=text, answer=True)
+            )
+            current_turn = result[-1]
             continue
         if index < first:
             next_turn = items[first].person if first < len(items) else None
@@ -1255,7 +1316,7 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
             )
             current_turn = None
             continue
-        after = items[next_turn_at[index]].person
+        after = next_person
         if bare_questions and after is last_speaker and last_speaker is not None:
             if (
                 current_turn is not None
@@ -1303,6 +1364,26 @@ def _questioner(cast: _Cast, answerer: _Person, options: ReadingOptions) -> _Per
     return known
 
 
+def _interviewer(cast: _Cast) -> _Person:
+    """The interviewer, for a question before anyone has answered."""
+    for person in cast.people:
+        if person.role is Role.INTERVIEWER:
+            return person
+    return cast.add("Interviewer", role=Role.INTERVIEWER, exact=True)
+
+
+def _answerer(cast: _Cast, asker: _Person) -> _Person:
+    """Who answers the questions ``asker`` asks, when no label says."""
+    others = [person for person in cast.people if person is not asker]
+    for person in others:
+        if person.role in (Role.INTERVIEWEE, Role.GUEST):
+            return person
+    for person in others:
+        if person.role is None:
+            return person
+    return cast.add("Interviewee", role=Role.INTERVIEWEE, exact=True)
+
+
 def _find_questioner(cast: _Cast, answerer: _Person) -> _Person:
     others = [p for p in cast.people if p is not answerer]
     for person in others:
@@ -1329,7 +1410,12 @@ def _give_roles(cast: _Cast, items: list[_Item], options: ReadingOptions) -> Non
     pair = len(speaking) == 2
     asked: dict[int, int] = {}
     for item in items:
-        if item.kind == "turn" and item.person is not None and not item.labelled:
+        if (
+            item.kind == "turn"
+            and item.person is not None
+            and not item.labelled
+            and not item.answer
+        ):
             asked[id(item.person)] = asked.get(id(item.person), 0) + 1
     speaking = [p for p in speaking if not p.final]
     for person in speaking:
