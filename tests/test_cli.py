@@ -641,12 +641,13 @@ def test_search_the_seed(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", str(SEED), "filmed", "--speaker", "collider"]) == 1
 
 
-def test_convert_the_seed_to_json_and_back_byte_for_byte(tmp_path: Path) -> None:
-    as_json = tmp_path / "seed.json"
-    assert main(["convert", str(SEED), str(as_json)]) == EXIT_OK
-    assert ik.read(as_json) == ik.read(SEED)
+@pytest.mark.parametrize("suffix", [".json", ".md", ".markdown", ".txt"])
+def test_convert_the_seed_and_back_byte_for_byte(suffix: str, tmp_path: Path) -> None:
+    converted = tmp_path / f"seed{suffix}"
+    assert main(["convert", str(SEED), str(converted)]) == EXIT_OK
+    assert ik.read(converted) == ik.read(SEED)
     with stdio() as out:
-        assert main(["convert", str(as_json), "--to", "text"]) == EXIT_OK
+        assert main(["convert", str(converted), "--to", "text"]) == EXIT_OK
     assert out.getvalue() == SEED.read_bytes()
 
 
