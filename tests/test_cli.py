@@ -438,7 +438,7 @@ def test_search_finds_any_piece_of_any_turn(
         assert main(["search", "-f", "json", "--", "-", text[start:end]]) == EXIT_OK
     lines = out.getvalue().decode("utf-8").split("\n")
     assert lines.pop() == ""
-    assert any(line.startswith(f"-:#{index} Probe: ") for line in lines)
+    assert any(line.startswith(f"<stdin>:#{index} Probe: ") for line in lines)
 
 
 def test_search_for_two_dashes(
@@ -473,6 +473,8 @@ def test_search_patterns_are_utf8_whatever_the_locale(
     speaker = "Darrén Star".encode().decode("ascii", "surrogateescape")
     assert main(["search", str(talk), pattern, "--speaker", speaker]) == EXIT_OK
     assert "It’s a café" in capsys.readouterr().out
+    # Text the locale did decode stays as it is, even if it could be UTF-8.
+    assert main(["search", str(talk), "cafÃ©"]) == EXIT_NO_MATCH
 
 
 def test_search_passes_on_python_s_advice_about_a_pattern(

@@ -285,6 +285,8 @@ def _text_argument(argument: str) -> str:
     UTF-8 in practice. File names are left alone: the file system wants them
     back exactly as they came.
     """
+    if not any("\udc80" <= character <= "\udcff" for character in argument):
+        return argument  # decoded by the locale already: leave it be
     try:
         return os.fsencode(argument).decode("utf-8")
     except UnicodeError:
@@ -306,9 +308,8 @@ def _search(args: argparse.Namespace) -> int:
         matches = _run_search(interview, args)
     for warning in {str(warning.message): None for warning in advice}:
         print(f"{args.parser.prog}: warning: {_printable(warning)}", file=sys.stderr)
-    _write_stdout(
-        "".join(f"{args.file}:{_printable(str(match))}\n" for match in matches)
-    )
+    source = "<stdin>" if args.file == _STDIO else args.file
+    _write_stdout("".join(_printable(f"{source}:{match}") + "\n" for match in matches))
     return EXIT_OK if matches else EXIT_NO_MATCH
 
 
