@@ -41,6 +41,7 @@ SAME_LAYOUT = [
     "cast_list",
     "every_turn_labelled",
     "french",
+    "honorifics",
     "initials",
     "japanese",
     "label_alone",
@@ -215,6 +216,25 @@ def test_a_single_mixed_case_word_needs_backing() -> None:
         "We talked to Collider.\n\nCollider: Hi.\n\nSTAR: Hello.", format="text"
     )
     assert [turn.label for turn in backed.turns] == ["Collider", "STAR"]
+
+
+def test_a_mixed_case_word_inside_a_paragraph_starts_no_turn() -> None:
+    text = "ANNA: I went to the city.\nParis: the lights were on.\n\nBEN: Nice."
+    interview = ik.loads(text, format="text")
+    assert [turn.text for turn in interview.turns] == [
+        "I went to the city.\nParis: the lights were on.",
+        "Nice.",
+    ]
+
+
+def test_labels_that_recur_split_a_paragraph() -> None:
+    interview = ik.loads("Jane: hi\nBob: yo\nJane: ok\nBob: fine", format="text")
+    assert [(turn.label, turn.text) for turn in interview.turns] == [
+        ("Jane", "hi"),
+        ("Bob", "yo"),
+        ("Jane", "ok"),
+        ("Bob", "fine"),
+    ]
 
 
 # --- the canonical layout ----------------------------------------------------

@@ -17,8 +17,10 @@ cast=(), question=False, aside=False)`
     ``Collider``): `resolve` keeps it only if the document backs it up (the
     label recurs, the prose names it, or it matches a known speaker) and
     otherwise reads the paragraph as ``marker + text``. ``marker`` is what
-    introduced the text in the source, exactly, and becomes `Turn.marker`.
-    ``joined`` says the paragraph started on the line right after the
+    introduced the text in the source, exactly, and becomes `Turn.marker`;
+    ``start_ms`` is a time stamp the reader found, and becomes
+    `Turn.start_ms`. ``line`` and ``column`` (1-based) say where the
+    paragraph starts. ``joined`` says the paragraph started on the line right after the
     previous one (no blank line between). ``exact_label`` says the label is
     a speaker's exact name, to be matched without any alias heuristics.
     ``block`` is a caption or prose block the reader already recognised,
@@ -53,13 +55,22 @@ infer_questions=True)`
     captions and prose (editor's notes, intros, links, closing lines) and
     gives roles. Returns the cast and the body, ready for `Interview`.
 
-Helpers that readers call on their own syntax: `label_shape` (is this
+Helpers that readers call on their own syntax: `find_label` (a label or a
+time stamp at the start of a line, as `LabelMatch`), `label_shape` (is this
 string shaped like a speaker label, and how surely), `parse_time` (``12:34``
 to milliseconds), `caption_from_lines`, `prose_kind` (the kind a paragraph's
 own words give it), `parse_cast` (a cast-list paragraph), `speaker_id`.
 
-Every rule works line by line or on bounded prefixes, so reading is linear
-in the size of the document.
+A Markdown reader feeds `resolve` the same records: ``**Name:** text``
+becomes ``Paragraph(text="text", label="Name", marker="**Name:** ")`` (not
+tentative: bold says it is a label), an image with its caption becomes a
+``block``, and any other paragraph goes in as plain text (unescaped), where
+`find_label` may still find ``NAME: text``. `resolve` raises nothing of its
+own; the reader reports its syntax errors with their positions.
+
+Every rule works line by line or on bounded prefixes, and `resolve` keeps
+its indexes in dictionaries, so reading is linear in the size of the
+document.
 """
 
 from __future__ import annotations
@@ -68,6 +79,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -83,9 +95,11 @@ from interviewkit.model import (
 
 __all__ = [
     "CastEntry",
+    "LabelMatch",
     "Paragraph",
     "ReadingOptions",
     "caption_from_lines",
+    "find_label",
     "label_shape",
     "options_from",
     "parse_cast",
@@ -544,6 +558,125 @@ def label_shape(label: str) -> int:
     return 1
 
 
+_TIME_PART = r"\d{1,3}(?::[0-5]\d){1,2}(?:[.,]\d{1,3})?"
+# Every quantifier is bounded, so a match costs at most a constant per line.
+_LEAD_TIME = re.compile(rf"(?:\[({_TIME_PART})\]|\(({_TIME_PART})\))[ \t]{{0,4}}")
+_LABEL = re.compile(
+    r"([^\W\d_][^:：\n\[\]()\"]{0,59}?)"
+    r"((?:[ \t]{1,4}\([^():：\n\[\]]{1,20}\))?)"
+    rf"(?:[ \t]{{0,4}}(?:\[({_TIME_PART})\]|\(({_TIME_PART})\)))?"
+    r"[ \t]{0,2}[:：]([ \t]{0,8})"
+)
+_HEADER = re.compile(
+    r"([^\W\d_][^:：\n\[\]()\"]{0,59}?)[ \t]{1,8}"
+    rf"(?:\(({_TIME_PART})\)|\[({_TIME_PART})\]|({_TIME_PART}))[ \t]{{0,8}}"
+)
+
+
+class LabelMatch(NamedTuple):
+    """A speaker label or a time stamp found at the start of a line.
+
+    ``label`` is the label as written (None for a bare time stamp);
+    ``start_ms`` the time, if any; ``text_start`` where the speech starts on
+    the line; ``strength`` 2 for a sure label or a time stamp, 1 for a
+    tentative one (see `label_shape`); ``alone`` whether nothing follows on
+    the line; ``header`` whether it is a ``Name  0:05`` header line, with no
+    colon and the speech below.
+    """
+
+    label: str | None
+    start_ms: int | None
+    text_start: int
+    strength: int  # 2 sure, 1 tentative; a bare time stamp counts as sure
+    alone: bool  # nothing after the label on this line
+    header: bool = False  # "Name  0:05": no colon, speech below
+
+
+def _time_of(first: str | None, second: str | None = None) -> int | None:
+    text = first if first is not None else second
+    return parse_time(text.replace(",", ".")) if text is not None else None
+
+
+def find_label(line: str) -> LabelMatch | None:
+    """Find a speaker label or a time stamp at the start of ``line``.
+
+    Recognises ``NAME: text``, ``Name (AJ): text``, ``[00:12:34] NAME:
+    text``, ``(12:34) text``, ``NAME (12:34): text``, ``NAME: (00:07) text``
+    and ``Name  0:05`` header lines; a full-width colon counts too. The
+    label must have the shape of one (`label_shape`).
+
+    Example:
+        >>> found = find_label("[00:12:34] DARREN STAR: Yeah.")
+        >>> found.label, found.start_ms, found.text_start
+        ('DARREN STAR', 754000, 24)
+        >>> find_label("The answer: no.") is None
+        True
+
+    """
+    if not line:
+        return None
+    head = line[0]
+    start_ms: int | None = None
+    position = 0
+    if head in "[(":
+        lead = _LEAD_TIME.match(line)
+        if lead is not None:
+            start_ms = _time_of(lead.group(1), lead.group(2))
+            position = lead.end()
+    elif line.find(":", 0, 90) < 0 and line.find("：", 0, 90) < 0:
+        if head.isalpha() and line[-1].isdigit() and len(line) <= 90:
+            return _find_header(line)
+        return None
+    match = _LABEL.match(line, position)
+    if match is not None:
+        name, short, time_a, time_b, _ = match.groups()
+        strength = label_shape(name)
+        if strength and not line.startswith("//", match.end(1) + 1):
+            if short or time_a or time_b or start_ms is not None:
+                strength = 2
+            late = _time_of(time_a, time_b)
+            text_start = match.end()
+            if start_ms is None and late is None:
+                # "INTERVIEWER: (00:06) How did you ...": the time after the colon.
+                after = _LEAD_TIME.match(line, text_start)
+                if after is not None:
+                    late = _time_of(after.group(1), after.group(2))
+                    text_start = after.end()
+                    strength = 2
+            return LabelMatch(
+                label=name + short,
+                start_ms=start_ms if late is None else late,
+                text_start=text_start,
+                strength=strength,
+                alone=text_start == len(line),
+            )
+    if start_ms is not None:
+        return LabelMatch(
+            label=None,
+            start_ms=start_ms,
+            text_start=position,
+            strength=2,
+            alone=position == len(line),
+        )
+    if head.isalpha() and line[-1].isdigit() and len(line) <= 90:
+        return _find_header(line)
+    return None
+
+
+def _find_header(line: str) -> LabelMatch | None:
+    match = _HEADER.fullmatch(line)
+    if match is None or not label_shape(match.group(1)):
+        return None
+    return LabelMatch(
+        label=match.group(1),
+        start_ms=_time_of(match.group(2) or match.group(3) or match.group(4)),
+        text_start=len(line),
+        strength=2,
+        alone=True,
+        header=True,
+    )
+
+
 def _split_short(label: str) -> tuple[str, str | None]:
     """Split ``Adam Jonas (AJ)`` into the name and the declared short form."""
     if label.endswith(")"):
@@ -839,7 +972,7 @@ def speaker_id(name: str, taken: Iterable[str] = ()) -> str:
     if current:
         parts.append("".join(current))
     base = "-".join(parts)[:40].strip("-") or "speaker"
-    used = set(taken)
+    used = taken if isinstance(taken, (set, frozenset)) else set(taken)
     candidate, number = base, 2
     while candidate in used:
         candidate = f"{base}-{number}"
@@ -880,6 +1013,8 @@ class _Cast:
         self.lowered_prose: str | None = None
         self.casing_lookups = 0
         self.questioners: dict[int, _Person] = {}
+        # Who may ask questions, best first (see _find_questioner).
+        self.ranked: list[list[_Person]] | None = None
 
     def add(
         self, name: str, *, role: Role | None = None, exact: bool = False
@@ -892,14 +1027,19 @@ class _Cast:
         )
         self.ids.add(person.id)
         self.people.append(person)
+        self.ranked = None
         self.by_exact.setdefault(name, person)
         self.by_key.setdefault(_key(name), person)
         self.by_key.setdefault(_key(person.name), person)
-        parts = [w for w in _key(person.name).split(" ") if w not in _HONORIFICS]
+        words = _key(person.name).split(" ")
+        parts = [w for w in words if w not in _HONORIFICS]
         if len(parts) >= 2:
             initials = "".join(part[0] for part in parts)
             for part in {parts[0], parts[-1], initials}:
                 self.by_part.setdefault(part, []).append(person)
+        elif parts and len(words) >= 2:
+            # "Mr. Smith": the surname alone names him too.
+            self.by_part.setdefault(parts[0], []).append(person)
         return person
 
     def alias(self, person: _Person, label: str) -> None:
@@ -1024,8 +1164,14 @@ def resolve(
     label_counts: dict[str, int] = {}
     for paragraph in paragraphs:
         if paragraph.label is not None:
-            key = _key(_split_short(paragraph.label)[0])
-            label_counts[key] = label_counts.get(key, 0) + 1
+            label_counts[paragraph.label] = label_counts.get(paragraph.label, 0) + 1
+    base_counts: dict[str, int] = {}
+    for label, count in label_counts.items():
+        key = _key(_split_short(label)[0])
+        base_counts[key] = base_counts.get(key, 0) + count
+        # "Mr. Smith" once and "Smith" once back each other up.
+        surname = " " + key.rsplit(" ", 1)[-1]
+        base_counts[surname] = base_counts.get(surname, 0) + count
 
     for name in options.interviewers:
         cast.add(options.names.get(name, name), role=Role.INTERVIEWER, exact=True)
@@ -1049,6 +1195,7 @@ def resolve(
                 cast.alias(named, entry.short)
 
     items: list[_Item] = []
+    resolved: dict[tuple[str, bool], _Person] = {}
     mention_checks = 0
     for paragraph in paragraphs:
         if paragraph.block is not None:
@@ -1062,10 +1209,16 @@ def resolve(
             items.append(_Item(paragraph, kind, text=paragraph.text))
             continue
         label = paragraph.label
-        person = _lookup(cast, label, options, exact=paragraph.exact_label)
+        # A label resolves once: later turns under it go to the same speaker.
+        person = resolved.get((label, paragraph.exact_label))
+        if person is None:
+            person = _lookup(cast, label, options, exact=paragraph.exact_label)
         if person is None and paragraph.tentative:
             base_key = _key(_split_short(label)[0])
-            confirmed = label_counts.get(base_key, 0) >= 2
+            confirmed = (
+                base_counts.get(base_key, 0) >= 2
+                or base_counts.get(" " + base_key.rsplit(" ", 1)[-1], 0) >= 2
+            )
             if not confirmed and mention_checks < 64:
                 mention_checks += 1
                 confirmed = _mentioned(prose, _split_short(label)[0])
@@ -1074,8 +1227,10 @@ def resolve(
                 continue
         if person is None:
             person = _new_person(cast, label, options, exact=paragraph.exact_label)
-        if label not in person.labels:
-            person.labels.append(label)
+        if (label, paragraph.exact_label) not in resolved:
+            resolved[label, paragraph.exact_label] = person
+            if label not in person.labels:
+                person.labels.append(label)
         items.append(
             _Item(paragraph, "turn", person=person, text=paragraph.text, labelled=True)
         )
@@ -1385,15 +1540,24 @@ def _answerer(cast: _Cast, asker: _Person) -> _Person:
 
 
 def _find_questioner(cast: _Cast, answerer: _Person) -> _Person:
-    others = [p for p in cast.people if p is not answerer]
-    for person in others:
-        if person.role is Role.INTERVIEWER:
-            return person
-    for person in others:
-        if person.role not in (Role.INTERVIEWEE, Role.GUEST):
-            return person
-    if others:
-        return others[0]
+    # Preference order: an interviewer; anyone not answering by role; anyone.
+    # The first two of each list are enough, since only the answerer is
+    # excluded; so this stays linear however many speakers there are.
+    ranked = cast.ranked
+    if ranked is None:
+        ranked = cast.ranked = [[], [], []]
+        for person in cast.people:
+            if person.role is Role.INTERVIEWER and len(ranked[0]) < 2:
+                ranked[0].append(person)
+            answers = person.role in (Role.INTERVIEWEE, Role.GUEST)
+            if not answers and len(ranked[1]) < 2:
+                ranked[1].append(person)
+            if len(ranked[2]) < 2:
+                ranked[2].append(person)
+    for group in ranked:
+        for person in group:
+            if person is not answerer:
+                return person
     return cast.add("Interviewer", role=Role.INTERVIEWER, exact=True)
 
 

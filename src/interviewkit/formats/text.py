@@ -19,7 +19,8 @@ It recognises:
   (see ``interviewkit._reading``).
 
 Any text reads: what is neither a turn nor a caption becomes a `Prose`
-block, and no character other than white space between blocks is dropped.
+block, and no character is dropped but white space between blocks and the
+markup of explicit blocks (the ``[speaker]`` headers, quotes and ``|``).
 `ParseError` is raised only for a malformed explicit block (below), with
 its line and column.
 
@@ -36,12 +37,15 @@ bare, captions and prose as written. Reading the seed and writing it gives
 the seed byte for byte. What the model does not keep is normalised: the
 blank lines between blocks become one, labelled lines that shared a
 paragraph are written as separate paragraphs, and the document ends
-without a newline unless ``newline_at_end=True``.
+without a newline unless ``newline_at_end=True``. A document whose text
+begins with U+FEFF is written with a byte-order mark in front, so that
+reading it keeps the character.
 
 Any other interview is written in a canonical layout that reads back with
 the same cast, turn texts, times, captions and prose in the same order. It
-starts with the cast, then writes each block plainly (``Name: text``,
-captions and prose as their text) where that reads back unchanged, and as
+starts with the cast, then writes each block plainly (``Name: text``, or
+``[00:00:05] Name: text`` for a turn with a start time; captions and prose
+as their text) where that reads back unchanged, and as
 an explicit block where it would not: ::
 
     [speaker: interviewer]
@@ -74,16 +78,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
 
 import attrs
 
 from interviewkit._reading import (
     CastEntry,
+    LabelMatch,
     Paragraph,
     ReadingOptions,
     caption_from_lines,
-    label_shape,
+    find_label,
     options_from,
     parse_cast,
     parse_time,
@@ -104,105 +108,11 @@ from interviewkit.model import (
 __all__ = ["FORMAT", "dumps", "loads"]
 
 _TIME_PART = r"\d{1,3}(?::[0-5]\d){1,2}(?:[.,]\d{1,3})?"
-# Every quantifier is bounded, so a match costs at most a constant per line.
-_LEAD_TIME = re.compile(rf"(?:\[({_TIME_PART})\]|\(({_TIME_PART})\))[ \t]{{0,4}}")
-_LABEL = re.compile(
-    r"([^\W\d_][^:：\n\[\]()\"]{0,59}?)"
-    r"((?:[ \t]{1,4}\([^():：\n\[\]]{1,20}\))?)"
-    rf"(?:[ \t]{{0,4}}(?:\[({_TIME_PART})\]|\(({_TIME_PART})\)))?"
-    r"[ \t]{0,2}[:：]([ \t]{0,8})"
-)
-_HEADER = re.compile(
-    r"([^\W\d_][^:：\n\[\]()\"]{0,59}?)[ \t]{1,8}"
-    rf"(?:\(({_TIME_PART})\)|\[({_TIME_PART})\]|({_TIME_PART}))[ \t]{{0,8}}"
-)
 _QUOTED = re.compile(rf"(?:\[({_TIME_PART})\][ \t])?(\"(?:[^\"\\\n]|\\.){{0,2000}}\"):")
 _SECTIONS = ("image", "caption", "credit")
 # A run of blank lines (white space only). Linear: a failed attempt gives up
 # at the first character that is neither white space nor a line break.
 _BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n)+")
-
-
-class _Found(NamedTuple):
-    """A label or time stamp at the start of a line."""
-
-    label: str | None
-    start_ms: int | None
-    text_start: int
-    strength: int  # 2 sure, 1 tentative; a bare time stamp counts as sure
-    alone: bool  # nothing after the label on this line
-    header: bool = False  # "Name  0:05": no colon, speech below
-
-
-def _time(first: str | None, second: str | None = None) -> int | None:
-    text = first if first is not None else second
-    return parse_time(text.replace(",", ".")) if text is not None else None
-
-
-def _find(line: str) -> _Found | None:
-    """Find a speaker label or a time stamp at the start of ``line``."""
-    if not line:
-        return None
-    head = line[0]
-    start_ms: int | None = None
-    position = 0
-    if head in "[(":
-        lead = _LEAD_TIME.match(line)
-        if lead is not None:
-            start_ms = _time(lead.group(1), lead.group(2))
-            position = lead.end()
-    elif line.find(":", 0, 90) < 0 and line.find("：", 0, 90) < 0:
-        if head.isalpha() and line[-1].isdigit() and len(line) <= 90:
-            return _find_header(line)
-        return None
-    match = _LABEL.match(line, position)
-    if match is not None:
-        name, short, time_a, time_b, _ = match.groups()
-        strength = label_shape(name)
-        if strength and not line.startswith("//", match.end(1) + 1):
-            if short or time_a or time_b or start_ms is not None:
-                strength = 2
-            late = _time(time_a, time_b)
-            text_start = match.end()
-            if start_ms is None and late is None:
-                # "INTERVIEWER: (00:06) How did you ...": the time after the colon.
-                after = _LEAD_TIME.match(line, text_start)
-                if after is not None:
-                    late = _time(after.group(1), after.group(2))
-                    text_start = after.end()
-                    strength = 2
-            return _Found(
-                label=name + short,
-                start_ms=start_ms if late is None else late,
-                text_start=text_start,
-                strength=strength,
-                alone=text_start == len(line),
-            )
-    if start_ms is not None:
-        return _Found(
-            label=None,
-            start_ms=start_ms,
-            text_start=position,
-            strength=2,
-            alone=position == len(line),
-        )
-    if head.isalpha() and line[-1].isdigit() and len(line) <= 90:
-        return _find_header(line)
-    return None
-
-
-def _find_header(line: str) -> _Found | None:
-    match = _HEADER.fullmatch(line)
-    if match is None or not label_shape(match.group(1)):
-        return None
-    return _Found(
-        label=match.group(1),
-        start_ms=_time(match.group(2) or match.group(3) or match.group(4)),
-        text_start=len(line),
-        strength=2,
-        alone=True,
-        header=True,
-    )
 
 
 def _blank(line: str) -> bool:
@@ -214,7 +124,7 @@ class _Segment:
     lines: list[str]
     line: int  # 0-based index of the first line
     column: int  # 0-based column where the text starts on the first line
-    found: _Found | None
+    found: LabelMatch | None
     joined: bool
     marker: str | None = None
 
@@ -286,7 +196,7 @@ def _explicit(lines: list[str], first: int) -> Paragraph | None:
             label=name,
             exact_label=True,
             verbatim=True,
-            start_ms=_time(quoted.group(1)),
+            start_ms=parse_time(quoted.group(1)) if quoted.group(1) else None,
         )
     if not _is_section_header(head):
         return None
@@ -342,22 +252,21 @@ def _paragraphs(text: str) -> list[Paragraph]:
         first_line = last_line + blank.group().count("\n")
         offset = blank.end()
     raw.append((first_line, first_line + text.count("\n", offset) + 1))
-    trimmed: list[tuple[int, int]] = []
-    for start, end in raw:
-        # Only the first and last paragraph can have blank lines at an edge.
+    # Only the first and the last paragraph can have blank lines at an edge.
+    for index in {0, len(raw) - 1}:
+        start, end = raw[index]
         while start < end and _blank(lines[start]):
             start += 1
         while end > start and _blank(lines[end - 1]):
             end -= 1
-        if start < end:
-            trimmed.append((start, end))
-    raw = trimmed
+        raw[index] = (start, end)
+    raw = [(start, end) for start, end in raw if start < end]
 
-    found: list[_Found | None] = [None] * len(lines)
+    found: list[LabelMatch | None] = [None] * len(lines)
     starts: dict[str, int] = {}
     for start, end in raw:
         for number in range(start, end):
-            match = _find(lines[number])
+            match = find_label(lines[number])
             found[number] = match
             if match is not None and match.label is not None:
                 key = match.label.casefold()
@@ -569,7 +478,7 @@ def _marker_agrees(turn: Turn) -> bool:
         probe = first
     else:
         probe = marker + turn.text.partition("\n")[0]
-    found = _find(probe)
+    found = find_label(probe)
     return (
         found is not None
         and found.label == turn.label
@@ -624,12 +533,12 @@ def _plain_turn(turn: Turn, name: str) -> str | None:
     lines = written.split("\n")
     if not turn.text or turn.text != turn.text.strip() or any(map(_blank, lines)):
         return None
-    found = _find(lines[0])
+    found = find_label(lines[0])
     if found is None or found.label != name or found.start_ms != turn.start_ms:
         return None
     if written[found.text_start :] != turn.text and not found.alone:
         return None
-    if any(_find(line) is not None for line in lines[1:]):
+    if any(find_label(line) is not None for line in lines[1:]):
         return None
     return written
 
@@ -639,7 +548,7 @@ def _plain_block(block: Prose | ImageCaption) -> str | None:
     lines = text.split("\n")
     if text != text.strip() or any(map(_blank, lines)):
         return None
-    if lines[0][:1] in '["|' or any(_find(line) is not None for line in lines):
+    if lines[0][:1] in '["|' or any(find_label(line) is not None for line in lines):
         return None
     if isinstance(block, ImageCaption):
         return text if caption_from_lines(lines) == block else None
@@ -703,6 +612,10 @@ def dumps(interview: Interview, *, newline_at_end: bool = False) -> str:
         text = "\n\n".join(_canonical(interview, explicit=False))
         if _summary(_read(text, ReadingOptions())) != _summary(interview):
             text = "\n\n".join(_canonical(interview, explicit=True))
+    if text.startswith("\ufeff"):
+        # The reader takes a leading U+FEFF for a byte-order mark; a text that
+        # starts with one keeps it behind a mark of its own.
+        text = "\ufeff" + text
     return text + "\n" if newline_at_end else text
 
 
