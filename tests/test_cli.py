@@ -530,16 +530,18 @@ def test_search_options_reach_the_query(
     assert found() == ["#1 A: Parisian PARIS paris"] * 3
     assert found("--whole-word") == ["#1 A: Parisian PARIS paris"] * 2
     assert found("-w", "--case-sensitive") == ["#1 A: Parisian PARIS paris"]
-    assert found("-c", "--regex", "-s", "a") == ["#1 A: Parisian PARIS paris"]
+    assert found("--case-sensitive", "--regex", "-s", "a") == [
+        "#1 A: Parisian PARIS paris"
+    ]
     assert found("--prose", "-w") == [
         "#0 [related]: RELATED: Paris, again",
         *["#1 A: Parisian PARIS paris"] * 2,
     ]
-    assert found("--captions", "-c") == [
+    assert found("--captions", "--case-sensitive") == [
         "#1 A: Parisian PARIS paris",
         "#2 [image]: paris-slug",
     ]
-    assert found("-c", "-w", "--speaker", "A", "--captions") == [
+    assert found("--case-sensitive", "-w", "--speaker", "A", "--captions") == [
         "#1 A: Parisian PARIS paris"
     ]
 

@@ -431,7 +431,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     search.add_argument(
         "--case-sensitive",
-        "-c",
         action="store_true",
         help="match case exactly",
     )
