@@ -59,7 +59,7 @@ def read_or_parse_error(text: str, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", FORMATS)
-@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2000, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.one_of(ANY_TEXT, JUNK))
 @example(text="")
 @example(text="\ufeff")
@@ -130,3 +130,75 @@ def test_json_rejects_non_finite_numbers(constant: str) -> None:
     )
     with pytest.raises(ik.ParseError, match=f"{constant} is not valid JSON"):
         ik.loads(text, format="json")
+
+
+def visible(text: str) -> str:
+    return "".join(character for character in text if not character.isspace())
+
+
+def body_characters(interview: ik.Interview) -> str:
+    """Every character of the body, in order, with what introduced each turn."""
+    parts: list[str] = []
+    for block in interview.body:
+        if isinstance(block, ik.Turn):
+            parts += [block.marker or "", block.text]
+        elif isinstance(block, ik.Prose):
+            parts.append(block.text)
+        else:
+            parts += [block.image or "", block.caption or "", block.credit or ""]
+    return "".join(parts)
+
+
+# Markdown consumes its own markup by design (`**`, `#`, `>`, a leading `-`, a
+# backslash escape, ...): words, labels, sentence punctuation, colons and times
+# are what a Markdown interview must never lose.
+PLAIN_MARKDOWN = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "STAR: ",
+                "DARREN STAR: ",
+                "Q: ",
+                "A: ",
+                "Collider: ",
+                "Speaker 1: ",
+                "Image via Netflix",
+                "Photo: AP",
+                "RELATED: ",
+                "at 10:30",
+                "(12:34) ",
+                "The answer: no.",
+                "\n",
+                "\n\n",
+                " ",
+                "émigré",
+                "日本語",
+                "’",
+                "—",
+                "?",
+                ",",
+                ".",
+                ";",
+                "Q",
+                "A",
+                "Zoë",
+            ]
+        ),
+        st.text(
+            st.characters(categories=("L",), exclude_characters="ªº"),
+            min_size=1,
+            max_size=8,
+        ),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=1000, suppress_health_check=[HealthCheck.too_slow])
+@given(text=PLAIN_MARKDOWN)
+@example(text="STAR: Yes.\n\nWhat next?\n\nSTAR: No.")
+@example(text="(12:34) STAR: ")  # the time as written was dropped from the marker
+@example(text="(12:34) And then?")
+def test_markdown_drops_no_character_of_plain_speech(text: str) -> None:
+    interview = ik.loads(text, format="markdown")
+    assert visible(body_characters(interview)) == visible(text)

@@ -1686,8 +1686,11 @@ def _human_paragraphs(pieces: Sequence[_Piece]) -> tuple[str | None, list[Paragr
             paragraphs.append(Paragraph(text=text, line=piece.line, verbatim=True))
             continue
         found_time = _TIMESTAMP.match(text)
+        stamp = ""
         if found_time is not None and found_time.end() < len(text):
-            start_ms, text = _timestamp_ms(found_time), text[found_time.end() :]
+            # The time becomes start_ms; as written, it stays in the marker.
+            stamp, text = text[: found_time.end()], text[found_time.end() :]
+            start_ms = _timestamp_ms(found_time)
         plain_label = _plain_label(text)
         if plain_label is not None:
             label, rest, shape, written = plain_label
@@ -1697,12 +1700,16 @@ def _human_paragraphs(pieces: Sequence[_Piece]) -> tuple[str | None, list[Paragr
                     line=piece.line,
                     label=label,
                     tentative=shape < 2,
-                    marker=written,
+                    marker=stamp + written,
                     start_ms=start_ms,
                 )
             )
             continue
-        paragraphs.append(Paragraph(text=text, line=piece.line, start_ms=start_ms))
+        paragraphs.append(
+            Paragraph(
+                text=text, line=piece.line, start_ms=start_ms, marker=stamp or None
+            )
+        )
     return title, paragraphs
 
 
