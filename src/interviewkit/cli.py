@@ -1,0 +1,510 @@
+"""The ``interviewkit`` command: convert, inspect, search and validate interviews.
+
+Run ``interviewkit --help`` (or ``python -m interviewkit --help``) for the
+subcommands, and ``interviewkit COMMAND --help`` for each one's options.
+Formats come from file suffixes, or from ``--from`` and ``--to``; ``-`` reads
+standard input or writes standard output, always as UTF-8 whatever the
+locale.
+
+Exit statuses:
+
+* 0: success.
+* 1: ``search`` found nothing.
+* 2: the command was used wrongly: an unknown option, a missing argument, an
+  unknown format, a file whose format cannot be told from its suffix, an
+  invalid search pattern or an unknown speaker.
+* 3: bad data: an input is not a valid interview. Standard error (standard
+  output for ``validate``) gets one ``file:line:column: message`` line.
+* 4: a file cannot be read or written (missing, a directory, no permission).
+
+``validate`` checks every file it is given and exits with the highest status
+among them. When standard output is closed early (``interviewkit search ... |
+head``), the command stops quietly with status 141, as if killed by SIGPIPE.
+
+Example:
+    >>> import pathlib, tempfile
+    >>> import interviewkit as ik
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "hello.json"
+    >>> ik.write(ik.Interview(title="Hello"), path)
+    >>> main(["validate", str(path)])
+    0
+
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import re
+import sys
+import unicodedata
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO
+
+import interviewkit as ik
+from interviewkit.formats import _decode
+
+__all__ = [
+    "EXIT_BAD_DATA",
+    "EXIT_IO_ERROR",
+    "EXIT_NO_MATCH",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "main",
+]
+
+EXIT_OK = 0
+"""Success."""
+EXIT_NO_MATCH = 1
+"""``search`` found nothing, as ``grep`` does."""
+EXIT_USAGE = 2
+"""The command was used wrongly (argparse's own status for usage errors)."""
+EXIT_BAD_DATA = 3
+"""An input is not a valid interview."""
+EXIT_IO_ERROR = 4
+"""A file cannot be read or written."""
+
+_STDIO = "-"
+# What a shell reports for a program killed by SIGPIPE or SIGINT.
+_EXIT_BROKEN_PIPE = 128 + 13
+_EXIT_INTERRUPTED = 128 + 2
+
+_EPILOG = """\
+exit status:
+  0  success
+  1  search found nothing
+  2  usage error: bad option or argument, unknown format or file suffix,
+     invalid pattern or unknown speaker
+  3  bad data: an input is not a valid interview (file:line:column: message)
+  4  a file cannot be read or written
+
+'-' as a file name means standard input or output, read and written as UTF-8.
+"""
+
+
+class _Failure(Exception):
+    """Stops a subcommand with one line for standard error and a status."""
+
+    def __init__(self, message: str, *, status: int) -> None:
+        super().__init__(message)
+        # Messages quote paths and input: keep them to one harmless line.
+        self.message = _printable(message)
+        self.status = status
+
+
+def _format_list() -> str:
+    return ", ".join(
+        f"{name} ({' '.join(fmt.suffixes)})" for name, fmt in ik.formats().items()
+    )
+
+
+def _resolve_format(path: str, name: str | None, *, flag: str) -> str:
+    """Return the format name for ``path``: ``name`` if given, else its suffix."""
+    if name is not None:
+        return name
+    if path == _STDIO:
+        stream = "standard input" if flag == "--from" else "standard output"
+        raise _Failure(
+            f"{flag} is needed for {stream}; one of {_format_list()}",
+            status=EXIT_USAGE,
+        )
+    try:
+        return ik.format_for_path(path).name
+    except ik.FormatError:
+        suffix = Path(path).suffix
+        shown = f"suffix {suffix!r}" if suffix else "no suffix"
+        raise _Failure(
+            f"cannot tell the format of {path!r} from {shown}; "
+            f"pass {flag}, one of {_format_list()}",
+            status=EXIT_USAGE,
+        ) from None
+
+
+def _os_failure(path: str, action: str, error: OSError) -> _Failure:
+    reason = error.strerror or str(error)
+    return _Failure(f"{path}: cannot {action}: {reason}", status=EXIT_IO_ERROR)
+
+
+def _read(path: str, format_name: str | None) -> ik.Interview:
+    """Read an interview from ``path`` or standard input, or raise `_Failure`."""
+    name = _resolve_format(path, format_name, flag="--from")
+    try:
+        if path != _STDIO:
+            return ik.read(path, format=name)
+        if sys.stdin is None:
+            raise _Failure("standard input is closed", status=EXIT_IO_ERROR)
+        binary = getattr(sys.stdin, "buffer", None)
+        if binary is None:  # replaced by a text stream such as io.StringIO
+            text = sys.stdin.read()
+        else:
+            text = _decode(binary.read(), source="<stdin>", fmt=ik.get_format(name))
+        try:
+            return ik.loads(text, format=name)
+        except ik.ParseError as error:
+            raise error.with_source("<stdin>") from None
+    except ik.ParseError as error:
+        raise _Failure(str(error), status=EXIT_BAD_DATA) from None
+    except OSError as error:
+        raise _os_failure(path, "read", error) from None
+
+
+def _write_stdout(text: str) -> None:
+    # Bytes, not the text layer: UTF-8 whatever the locale, and the document's
+    # own line endings, not the platform's.
+    stream = sys.stdout
+    if stream is None:
+        raise _Failure("standard output is closed", status=EXIT_IO_ERROR)
+    binary = getattr(stream, "buffer", None)
+    if binary is None:  # replaced by a text stream such as io.StringIO
+        stream.write(text)
+        return
+    stream.flush()
+    binary.write(text.encode("utf-8"))
+    binary.flush()
+
+
+# C0 and C1 controls (an ESC starts a terminal escape sequence) and the
+# line and paragraph separators: shown escaped, never sent to the terminal.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return ascii(match.group())[1:-1]
+
+
+def _printable(text: str) -> str:
+    """Return ``text`` safe for one terminal line: controls shown escaped."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _one_line(text: str) -> str:
+    """Return ``text`` on one line: runs of white space become one space."""
+    return _printable(" ".join(text.split()))
+
+
+def _width(text: str) -> int:
+    """Return how many terminal columns ``text`` takes."""
+    width = 0
+    for character in text:
+        if unicodedata.combining(character):
+            continue
+        width += 2 if unicodedata.east_asian_width(character) in "WF" else 1
+    return width
+
+
+def _table(
+    rows: Sequence[Sequence[str]], *, right: frozenset[int] = frozenset()
+) -> list[str]:
+    """Return ``rows`` as aligned lines; columns in ``right`` align right."""
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            pad = " " * (widths[i] - _width(cell))
+            cells.append(pad + cell if i in right else cell + pad)
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def _convert(args: argparse.Namespace) -> int:
+    output: str = args.output if args.output is not None else _STDIO
+    to_format = _resolve_format(output, args.to_format, flag="--to")
+    interview = _read(args.input, args.from_format)
+    if output == _STDIO:
+        _write_stdout(ik.dumps(interview, format=to_format))
+        return EXIT_OK
+    try:
+        ik.write(interview, output, format=to_format)
+    except OSError as error:
+        raise _os_failure(output, "write", error) from None
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    problems: list[str] = []
+    for path in args.files:
+        try:
+            _read(path, args.from_format)
+        except _Failure as failure:
+            problems.append(failure.message)
+            status = max(status, failure.status)
+    if problems:
+        _write_stdout("".join(f"{problem}\n" for problem in problems))
+    return status
+
+
+def _info(args: argparse.Namespace) -> int:
+    interview = _read(args.file, args.from_format)
+    stats = interview.stats()
+    facts = [("Title", interview.title if interview.title is not None else "-")]
+    metadata = interview.metadata
+    for label, value in (
+        ("Source", metadata.source),
+        ("URL", metadata.url),
+        ("Date", metadata.date),
+        ("Language", metadata.language),
+    ):
+        if value is not None:
+            facts.append((label, value))
+    facts += [
+        ("Speakers", f"{len(interview.speakers):,}"),
+        ("Turns", f"{stats.turns:,}"),
+        ("Words", f"{stats.words:,}"),
+    ]
+    lines = _table([(f"{label}:", _one_line(value)) for label, value in facts])
+    if stats.speakers:
+        rows = [("Speaker", "Id", "Role", "Aliases", "Turns", "Words", "Share")]
+        for figures in stats.speakers:
+            speaker = figures.speaker
+            rows.append(
+                (
+                    _one_line(speaker.name),
+                    _one_line(speaker.id),
+                    str(speaker.role) if speaker.role is not None else "-",
+                    _one_line(", ".join(speaker.aliases)) or "-",
+                    f"{figures.turns:,}",
+                    f"{figures.words:,}",
+                    f"{100 * figures.share:.1f}%" if stats.words else "-",
+                )
+            )
+        lines += ["", *_table(rows, right=frozenset({4, 5, 6}))]
+    _write_stdout("".join(f"{line}\n" for line in lines))
+    return EXIT_OK
+
+
+def _text_argument(argument: str) -> str:
+    """Return a text argument as the UTF-8 it was typed in, whatever the locale.
+
+    Under a locale that cannot decode it (``LC_ALL=C`` without Python's UTF-8
+    mode) Python keeps the bytes of an argument as lone surrogates; they are
+    UTF-8 in practice. File names are left alone: the file system wants them
+    back exactly as they came.
+    """
+    if not any("\udc80" <= character <= "\udcff" for character in argument):
+        return argument  # decoded by the locale already: leave it be
+    try:
+        return os.fsencode(argument).decode("utf-8")
+    except UnicodeError:
+        return argument
+
+
+def _search(args: argparse.Namespace) -> int:
+    if not isinstance(args.pattern, str):
+        # Older argparse drops a second "--" even as a value, leaving a list.
+        raise _Failure(
+            "this Python cannot pass '--' as PATTERN; use --regex '[-]{2}'",
+            status=EXIT_USAGE,
+        )
+    interview = _read(args.file, args.from_format)
+    # re warns about some valid patterns ("[[" may one day mean a nested
+    # set): pass the advice on as one line, not as a warning with source.
+    with warnings.catch_warnings(record=True) as advice:
+        warnings.simplefilter("always")
+        matches = _run_search(interview, args)
+    for warning in {str(warning.message): None for warning in advice}:
+        print(f"{args.parser.prog}: warning: {_printable(warning)}", file=sys.stderr)
+    source = "<stdin>" if args.file == _STDIO else args.file
+    _write_stdout("".join(_printable(f"{source}:{match}") + "\n" for match in matches))
+    return EXIT_OK if matches else EXIT_NO_MATCH
+
+
+def _run_search(
+    interview: ik.Interview, args: argparse.Namespace
+) -> tuple[ik.Match, ...]:
+    try:
+        return interview.search(
+            _text_argument(args.pattern),
+            speaker=None if args.speaker is None else _text_argument(args.speaker),
+            regex=args.regex,
+            ignore_case=not args.case_sensitive,
+            whole_word=args.whole_word,
+            include_prose=args.prose,
+            include_captions=args.captions,
+        )
+    except (ik.PatternError, ik.SpeakerLookupError) as error:
+        raise _Failure(f"{error}", status=EXIT_USAGE) from None
+
+
+def _add_from(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
+    parser.add_argument(
+        "--from",
+        "-f",
+        dest="from_format",
+        choices=names,
+        metavar="FORMAT",
+        help="the input format (default: from the file suffix; "
+        f"needed for '-'); one of: {', '.join(names)}",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    names = list(ik.formats())
+    parser = argparse.ArgumentParser(
+        prog="interviewkit",
+        description="Convert, inspect, search and validate interviews. "
+        f"Formats: {_format_list()}.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {ik.__version__}"
+    )
+    commands = parser.add_subparsers(
+        title="commands", dest="command", metavar="COMMAND", required=True
+    )
+
+    def command(
+        name: str, summary: str, run: Callable[[argparse.Namespace], int]
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=summary,
+            description=summary[0].upper() + summary[1:] + ".",
+            epilog=_EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.set_defaults(run=run, parser=sub)
+        return sub
+
+    convert = command(
+        "convert", "convert an interview from one format to another", _convert
+    )
+    convert.add_argument("input", metavar="IN", help="the input file, or '-'")
+    convert.add_argument(
+        "output",
+        metavar="OUT",
+        nargs="?",
+        help="the output file, or '-' (the default) for standard output",
+    )
+    _add_from(convert, names)
+    convert.add_argument(
+        "--to",
+        "-t",
+        dest="to_format",
+        choices=names,
+        metavar="FORMAT",
+        help="the output format (default: from the suffix of OUT; needed for "
+        f"standard output); one of: {', '.join(names)}",
+    )
+
+    info = command(
+        "info",
+        "show an interview's title, speakers and how much each one says",
+        _info,
+    )
+    info.add_argument("file", metavar="FILE", help="the file, or '-'")
+    _add_from(info, names)
+
+    search = command(
+        "search",
+        "print where a pattern matches in the turns, one line a match",
+        _search,
+    )
+    search.add_argument("file", metavar="FILE", help="the file, or '-'")
+    search.add_argument(
+        "pattern",
+        metavar="PATTERN",
+        help="the text to look for; case does not matter unless --case-sensitive",
+    )
+    search.add_argument(
+        "--speaker",
+        "-s",
+        metavar="SPEAKER",
+        help="only the turns of this speaker, by id, name or alias",
+    )
+    search.add_argument(
+        "--regex",
+        "-e",
+        action="store_true",
+        help="read PATTERN as a Python regular expression",
+    )
+    search.add_argument(
+        "--whole-word",
+        "-w",
+        action="store_true",
+        help="match only whole words",
+    )
+    search.add_argument(
+        "--case-sensitive",
+        action="store_true",
+        help="match case exactly",
+    )
+    search.add_argument(
+        "--prose",
+        action="store_true",
+        help="search prose too: notes, intros, links, closing lines",
+    )
+    search.add_argument(
+        "--captions",
+        action="store_true",
+        help="search image captions and credits too",
+    )
+    _add_from(search, names)
+    search.epilog = (
+        "Each line is FILE:#BLOCK SPEAKER: SNIPPET, where BLOCK is the index of the\n"
+        "block in the interview's body, counting from 0 as Interview.search does\n"
+        "(not a line number). Prose and captions show their kind instead of a\n"
+        "speaker.\n\n" + _EPILOG
+    )
+
+    validate = command(
+        "validate",
+        "check that files are valid interviews, one line a problem",
+        _validate,
+    )
+    validate.add_argument("files", metavar="FILE", nargs="+", help="a file, or '-'")
+    _add_from(validate, names)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``interviewkit`` command and return its exit status.
+
+    Args:
+        argv: The arguments after the program name; by default
+            ``sys.argv[1:]``.
+
+    Returns:
+        The exit status: see the module's documentation.
+
+    Example:
+        >>> main(["convert", "--to", "yaml", "talk.json"])
+        2
+
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        # --help, --version and usage errors: argparse has said its piece.
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    try:
+        status: int = args.run(args)
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except _Failure as failure:
+        if failure.status == EXIT_USAGE:
+            # argparse's shape for usage errors, on one line: the usage
+            # summary says nothing about formats, speakers or patterns.
+            print(f"{args.parser.prog}: error: {failure.message}", file=sys.stderr)
+        else:
+            print(failure.message, file=sys.stderr)
+        return failure.status
+    except BrokenPipeError:
+        _silence_stdout(sys.stdout)
+        return _EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        return _EXIT_INTERRUPTED
+    return status
+
+
+def _silence_stdout(stream: IO[str]) -> None:
+    # The reader went away (`interviewkit search ... | head`): point standard
+    # output at nothing so that Python's final flush does not fail too.
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
