@@ -130,7 +130,10 @@ class CastEntry:
     final: bool = False
 
 
-@attrs.frozen(kw_only=True)
+# Not frozen: a reader builds one of these for every paragraph of a document,
+# and a frozen class's __init__ costs twice as much; nothing changes one once
+# it is built.
+@attrs.define(kw_only=True)
 class Paragraph:
     """One paragraph, or one labelled segment of a paragraph, of a source.
 
@@ -632,23 +635,28 @@ def find_label(line: str) -> LabelMatch | None:
         name, short, time_a, time_b, _ = match.groups()
         strength = label_shape(name)
         if strength and not line.startswith("//", match.end(1) + 1):
-            if short or time_a or time_b or start_ms is not None:
-                strength = 2
-            late = _time_of(time_a, time_b)
             text_start = match.end()
-            if start_ms is None and late is None:
+            if short or time_a or time_b:
+                strength = 2
+                late = _time_of(time_a, time_b)
+            else:
+                late = None
+            if start_ms is not None:
+                strength = 2
+            elif late is None and line[text_start : text_start + 1] in ("[", "("):
                 # "INTERVIEWER: (00:06) How did you ...": the time after the colon.
                 after = _LEAD_TIME.match(line, text_start)
                 if after is not None:
                     late = _time_of(after.group(1), after.group(2))
                     text_start = after.end()
                     strength = 2
+            # Positional: this runs for every labelled line of a document.
             return LabelMatch(
-                label=name + short,
-                start_ms=start_ms if late is None else late,
-                text_start=text_start,
-                strength=strength,
-                alone=text_start == len(line),
+                name + short,
+                start_ms if late is None else late,
+                text_start,
+                strength,
+                text_start == len(line),
             )
     if start_ms is not None:
         return LabelMatch(
