@@ -1009,6 +1009,11 @@ class _Person:
         return Speaker(id=self.id, name=self.name, role=self.role, aliases=aliases)
 
 
+# How much of the prose to lowercase first when looking for how it writes a
+# name: names are usually written in the introduction, at the start.
+_LOWERED_HEAD = 1 << 16
+
+
 class _Cast:
     def __init__(self, prose: str) -> None:
         self.people: list[_Person] = []
@@ -1018,6 +1023,8 @@ class _Cast:
         self.by_part: dict[str, list[_Person]] = {}
         self.ids: set[str] = set()
         self.prose = prose
+        # The prose in lowercase, computed as far as the lookups need it.
+        self.lowered_head: str | None = None
         self.lowered_prose: str | None = None
         self.casing_lookups = 0
         self.questioners: dict[int, _Person] = {}
@@ -1061,12 +1068,57 @@ class _Cast:
         # Bounded: each lookup scans the prose once.
         if self.casing_lookups < 64 and self.prose:
             self.casing_lookups += 1
-            if self.lowered_prose is None:
-                self.lowered_prose = self.prose.lower()
-            found = _find_cased(self.prose, self.lowered_prose, name)
+            found = self._find_cased(name)
             if found is not None:
                 return found
         return _title(name)
+
+    def _lowered(self, *, whole: bool) -> str:
+        """The prose in lowercase: all of it, or a first part of it.
+
+        Lowercasing one character depends on its neighbours only for a
+        capital sigma, and never across a line break; so the first part,
+        cut at a line break, lowers as it does within the whole.
+        """
+        if whole or len(self.prose) <= _LOWERED_HEAD:
+            if self.lowered_prose is None:
+                self.lowered_prose = self.prose.lower()
+            return self.lowered_prose
+        if self.lowered_head is None:
+            cut = self.prose.rfind("\n", 0, _LOWERED_HEAD)
+            self.lowered_head = self.prose[: max(cut, 0)].lower()
+        return self.lowered_head
+
+    def _find_cased(self, name: str) -> str | None:
+        """How the prose writes ``name`` (found case-insensitively), if it does."""
+        prose = self.prose
+        target = name.lower()
+        # U+0130 is the one character whose lowercase is longer than itself:
+        # with it, positions in the lowered prose are not positions in the
+        # prose.
+        if "\u0130" in prose or len(target) != len(name):
+            return None
+        lowered = self._lowered(whole=False)
+        start = 0
+        for _ in range(20):
+            at = lowered.find(target, start)
+            if at < 0 and len(lowered) < len(prose):
+                # Not in the first part: look on in the whole, from here.
+                lowered = self._lowered(whole=True)
+                at = lowered.find(target, start)
+            if at < 0:
+                return None
+            found = prose[at : at + len(name)]
+            before = prose[at - 1] if at else " "
+            after = prose[at + len(name)] if at + len(name) < len(prose) else " "
+            if (
+                not before.isalnum()
+                and not after.isalnum()
+                and any(ch.islower() for ch in found)
+            ):
+                return found
+            start = at + 1
+        return None
 
     def partial(self, key: str) -> _Person | None:
         """The one speaker whose surname, first name or initials is ``key``."""
@@ -1090,28 +1142,6 @@ def _title(name: str) -> str:
         else:
             words.append(word[:1] + word[1:].lower() if word else word)
     return " ".join(words)
-
-
-def _find_cased(prose: str, lowered: str, name: str) -> str | None:
-    target = name.lower()
-    if len(lowered) != len(prose) or len(target) != len(name):
-        return None
-    start = 0
-    for _ in range(20):
-        at = lowered.find(target, start)
-        if at < 0:
-            return None
-        found = prose[at : at + len(name)]
-        before = prose[at - 1] if at else " "
-        after = prose[at + len(name)] if at + len(name) < len(prose) else " "
-        if (
-            not before.isalnum()
-            and not after.isalnum()
-            and any(ch.islower() for ch in found)
-        ):
-            return found
-        start = at + 1
-    return None
 
 
 @attrs.define
