@@ -1196,13 +1196,19 @@ def resolve(
 
     """
     options = options or ReadingOptions()
-    plain_texts = [p.text for p in paragraphs if p.label is None and p.block is None]
+    plain_texts: list[str] = []
+    label_counts: dict[str, int] = {}
+    cast_lists: list[tuple[CastEntry, ...]] = []
+    for paragraph in paragraphs:
+        label = paragraph.label
+        if label is not None:
+            label_counts[label] = label_counts.get(label, 0) + 1
+        elif paragraph.block is None:
+            plain_texts.append(paragraph.text)
+        if paragraph.cast:
+            cast_lists.append(paragraph.cast)
     prose = "\n".join(plain_texts)
     cast = _Cast(prose)
-    label_counts: dict[str, int] = {}
-    for paragraph in paragraphs:
-        if paragraph.label is not None:
-            label_counts[paragraph.label] = label_counts.get(paragraph.label, 0) + 1
     base_counts: dict[str, int] = {}
     for label, count in label_counts.items():
         key = _key(_split_short(label)[0])
@@ -1215,8 +1221,8 @@ def resolve(
         cast.add(options.names.get(name, name), role=Role.INTERVIEWER, exact=True)
     for name in options.interviewees:
         cast.add(options.names.get(name, name), role=Role.INTERVIEWEE, exact=True)
-    for paragraph in paragraphs:
-        for entry in paragraph.cast:
+    for entries in cast_lists:
+        for entry in entries:
             if entry.final:
                 # A declared speaker is its own person, even under a name
                 # that another speaker shares.
@@ -1247,31 +1253,29 @@ def resolve(
             items.append(_Item(paragraph, kind, text=paragraph.text))
             continue
         label = paragraph.label
+        exact = paragraph.exact_label
         # A label resolves once: later turns under it go to the same speaker.
-        person = resolved.get((label, paragraph.exact_label))
+        person = resolved.get((label, exact))
         if person is None:
-            person = _lookup(cast, label, options, exact=paragraph.exact_label)
-        if person is None and paragraph.tentative:
-            base_key = _key(_split_short(label)[0])
-            confirmed = (
-                base_counts.get(base_key, 0) >= 2
-                or base_counts.get(" " + base_key.rsplit(" ", 1)[-1], 0) >= 2
-            )
-            if not confirmed and mention_checks < 64:
-                mention_checks += 1
-                confirmed = _mentioned(prose, _split_short(label)[0])
-            if not confirmed:
-                items.append(_Item(paragraph, "plain", text=_plain_text(paragraph)))
-                continue
-        if person is None:
-            person = _new_person(cast, label, options, exact=paragraph.exact_label)
-        if (label, paragraph.exact_label) not in resolved:
-            resolved[label, paragraph.exact_label] = person
+            person = _lookup(cast, label, options, exact=exact)
+            if person is None and paragraph.tentative:
+                base_key = _key(_split_short(label)[0])
+                confirmed = (
+                    base_counts.get(base_key, 0) >= 2
+                    or base_counts.get(" " + base_key.rsplit(" ", 1)[-1], 0) >= 2
+                )
+                if not confirmed and mention_checks < 64:
+                    mention_checks += 1
+                    confirmed = _mentioned(prose, _split_short(label)[0])
+                if not confirmed:
+                    items.append(_Item(paragraph, "plain", text=_plain_text(paragraph)))
+                    continue
+            if person is None:
+                person = _new_person(cast, label, options, exact=exact)
+            resolved[label, exact] = person
             if label not in person.labels:
                 person.labels.append(label)
-        items.append(
-            _Item(paragraph, "turn", person=person, text=paragraph.text, labelled=True)
-        )
+        items.append(_Item(paragraph, "turn", person, paragraph.text, None, True))
 
     items = _merge_joined(items)
     blocks = _classify(items, cast, options)
@@ -1358,33 +1362,38 @@ def _merge_joined(items: list[_Item]) -> list[_Item]:
 def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[_Item]:
     # Questions that the markup marks count as turns for where the talk
     # starts and ends.
+    kinds = [item.kind for item in items]
     turn_at = [
-        index for index, item in enumerate(items) if item.kind in ("turn", "question")
+        index for index, what in enumerate(kinds) if what in ("turn", "question")
     ]
     # For each position, the next turn and the next paragraph that is not a
     # block, found in one backward pass so that the rules below stay linear.
-    next_turn_at = [len(items)] * (len(items) + 1)
-    next_open_at = [len(items)] * (len(items) + 1)
-    for index in range(len(items) - 1, -1, -1):
-        what = items[index].kind
-        next_turn_at[index] = index if what == "turn" else next_turn_at[index + 1]
-        next_open_at[index] = index if what != "block" else next_open_at[index + 1]
-    first = turn_at[0] if turn_at else len(items)
+    count = len(items)
+    next_turn_at = [count] * (count + 1)
+    next_open_at = [count] * (count + 1)
+    next_turn = next_open = count
+    for index in range(count - 1, -1, -1):
+        what = kinds[index]
+        if what == "turn":
+            next_turn = next_open = index
+        elif what != "block":
+            next_open = index
+        next_turn_at[index] = next_turn
+        next_open_at[index] = next_open
+    first = turn_at[0] if turn_at else count
     last = turn_at[-1] if turn_at else -1
-    # Which kind of gap dominates tells whether the document labels every
-    # turn (unlabelled paragraphs continue a turn) or leaves questions bare.
+    # Whether one speaker answers twice in a row (a question between them
+    # left unlabelled) tells whether the document labels every turn
+    # (unlabelled paragraphs continue a turn) or leaves questions bare.
     previous: _Person | None = None
-    same = different = 0
+    same = False
     for item in items:
-        if item.kind != "turn":
-            continue
-        if previous is not None:
-            if item.person is previous:
-                same += 1
-            else:
-                different += 1
-        previous = item.person
-    bare_questions = options.infer_questions and same > 0
+        if item.kind == "turn":
+            if item.person is previous and previous is not None:
+                same = True
+                break
+            previous = item.person
+    bare_questions = options.infer_questions and same
 
     result: list[_Item] = []
     current_turn: _Item | None = None  # the turn an unlabelled paragraph may extend
