@@ -1281,7 +1281,7 @@ def resolve(
     blocks = _classify(items, cast, options)
     _give_roles(cast, blocks, options)
     speakers = tuple(person.speaker() for person in cast.people)
-    body = tuple(_build(item) for item in blocks)
+    body = _build(blocks)
     return speakers, body
 
 
@@ -1371,15 +1371,15 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
     count = len(items)
     next_turn_at = [count] * (count + 1)
     next_open_at = [count] * (count + 1)
-    next_turn = next_open = count
+    turn_ahead = open_ahead = count
     for index in range(count - 1, -1, -1):
         what = kinds[index]
         if what == "turn":
-            next_turn = next_open = index
+            turn_ahead = open_ahead = index
         elif what != "block":
-            next_open = index
-        next_turn_at[index] = next_turn
-        next_open_at[index] = next_open
+            open_ahead = index
+        next_turn_at[index] = turn_ahead
+        next_open_at[index] = open_ahead
     first = turn_at[0] if turn_at else count
     last = turn_at[-1] if turn_at else -1
     # Whether one speaker answers twice in a row (a question between them
@@ -1649,18 +1649,30 @@ def _give_roles(cast: _Cast, items: list[_Item], options: ReadingOptions) -> Non
             asker.role, answerer.role = Role.INTERVIEWER, Role.INTERVIEWEE
 
 
-def _build(item: _Item) -> Block:
-    if item.kind == "block":
-        assert item.block is not None
-        return item.block
-    paragraph = item.paragraph
-    assert item.person is not None
-    labelled = item.labelled
-    demoted = paragraph.label is not None and not labelled
-    return Turn(
-        speaker=item.person.id,
-        text=item.text,
-        label=paragraph.label if labelled else None,
-        start_ms=None if demoted else paragraph.start_ms,
-        marker=None if demoted else _suffixed(paragraph.marker, item.marker_suffix),
-    )
+def _build(items: list[_Item]) -> tuple[Block, ...]:
+    body: list[Block] = []
+    for item in items:
+        if item.kind == "block":
+            assert item.block is not None
+            body.append(item.block)
+            continue
+        paragraph = item.paragraph
+        assert item.person is not None
+        label: str | None = None
+        start_ms: int | None = None
+        marker: str | None = None
+        # A demoted label (not labelled, yet with a label) is part of the text.
+        if item.labelled or paragraph.label is None:
+            label = paragraph.label
+            start_ms = paragraph.start_ms
+            marker = _suffixed(paragraph.marker, item.marker_suffix)
+        body.append(
+            Turn(
+                speaker=item.person.id,
+                text=item.text,
+                label=label,
+                start_ms=start_ms,
+                marker=marker,
+            )
+        )
+    return tuple(body)
