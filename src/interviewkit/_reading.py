@@ -808,6 +808,19 @@ def caption_from_lines(lines: Sequence[str]) -> ImageCaption | None:
     return ImageCaption(image=image, caption=caption, credit=credit)
 
 
+def _caption_from_text(text: str) -> ImageCaption | None:
+    """`caption_from_lines` of a paragraph's text, quick to refuse speech."""
+    # Speech is mostly one long line: refuse it before splitting the text,
+    # as caption_from_lines would after.
+    if "\n" not in text:
+        if " " in text and len(text) > 160 and not text.endswith(")"):
+            return None
+        return caption_from_lines((text,))
+    if text.count("\n") >= 4:
+        return None  # more than four lines
+    return caption_from_lines(text.split("\n"))
+
+
 _CLOSING_PHRASES = (
     "edited for length",
     "edited for clarity",
@@ -844,8 +857,10 @@ def _is_closing(text: str) -> bool:
 
 
 def _is_edited_note(text: str) -> bool:
+    if len(text) > 400:
+        return False
     folded = text.casefold()
-    return len(text) <= 400 and any(phrase in folded for phrase in _CLOSING_PHRASES[:9])
+    return any(phrase in folded for phrase in _CLOSING_PHRASES[:9])
 
 
 def prose_kind(text: str) -> ProseKind | None:
@@ -1421,7 +1436,7 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
         # stamp in front of it is then part of its text.
         full = text if paragraph.label is not None else (paragraph.marker or "") + text
         timed = paragraph.start_ms is not None and paragraph.label is None
-        caption = None if paragraph.verbatim else caption_from_lines(full.split("\n"))
+        caption = None if paragraph.verbatim else _caption_from_text(full)
         if caption is not None:
             result.append(_Item(paragraph, "block", block=caption))
             current_turn = None
