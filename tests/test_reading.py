@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import interviewkit as ik
 from interviewkit._reading import (
@@ -188,3 +190,10 @@ def test_a_name_in_capitals_is_cased_as_the_prose_writes_it(
     ]
     speakers, _ = resolve(paragraphs)
     assert [speaker.name for speaker in speakers] == [expected]
+
+
+@given(st.from_regex(r"\d{1,3}(?::[0-5]\d){1,2}(?:[.,]\d{1,3})?", fullmatch=True))
+def test_a_time_stamp_before_a_label_reads_as_parse_time_reads_it(stamp: str) -> None:
+    found = find_label(f"[{stamp}] STAR: Yes.")
+    assert found is not None
+    assert found.start_ms == parse_time(stamp)

@@ -596,8 +596,22 @@ class LabelMatch(NamedTuple):
 
 
 def _time_of(first: str | None, second: str | None = None) -> int | None:
+    """The time that ``first`` or else ``second`` gives, in milliseconds.
+
+    Both come from a match of ``_TIME_PART``, so they are well formed: this
+    reads them as `parse_time` would, without matching them again.
+    """
     text = first if first is not None else second
-    return parse_time(text.replace(",", ".")) if text is not None else None
+    if text is None:
+        return None
+    clock, _, fraction = text.replace(",", ".").partition(".")
+    parts = clock.split(":")
+    if len(parts) == 2:
+        hours, minutes, seconds = 0, int(parts[0]), int(parts[1])
+    else:
+        hours, minutes, seconds = int(parts[0]), int(parts[1]), int(parts[2])
+    millis = int(fraction.ljust(3, "0")) if fraction else 0
+    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis
 
 
 def find_label(line: str) -> LabelMatch | None:
