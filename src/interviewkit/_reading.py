@@ -863,18 +863,19 @@ _CLOSING_PHRASES = (
 )
 
 
+_EDITED_PHRASES = _CLOSING_PHRASES[:9]
+
+
 def _is_closing(text: str) -> bool:
     if len(text) > 400:
         return False
-    folded = text.casefold()
-    return any(phrase in folded for phrase in _CLOSING_PHRASES)
+    return any(map(text.casefold().__contains__, _CLOSING_PHRASES))
 
 
 def _is_edited_note(text: str) -> bool:
     if len(text) > 400:
         return False
-    folded = text.casefold()
-    return any(phrase in folded for phrase in _CLOSING_PHRASES[:9])
+    return any(map(text.casefold().__contains__, _EDITED_PHRASES))
 
 
 def prose_kind(text: str) -> ProseKind | None:
