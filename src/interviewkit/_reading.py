@@ -823,15 +823,10 @@ def caption_from_lines(lines: Sequence[str]) -> ImageCaption | None:
 
 
 def _caption_from_text(text: str) -> ImageCaption | None:
-    """`caption_from_lines` of a paragraph's text, quick to refuse speech."""
-    # Speech is mostly one long line: refuse it before splitting the text,
-    # as caption_from_lines would after.
+    """`caption_from_lines` of a paragraph's text."""
+    # Most paragraphs are one line: no need to split them.
     if "\n" not in text:
-        if " " in text and len(text) > 160 and not text.endswith(")"):
-            return None
         return caption_from_lines((text,))
-    if text.count("\n") >= 4:
-        return None  # more than four lines
     return caption_from_lines(text.split("\n"))
 
 
@@ -1305,7 +1300,9 @@ def resolve(
             resolved[label, exact] = person
             if label not in person.labels:
                 person.labels.append(label)
-        items.append(_Item(paragraph, "turn", person, paragraph.text, None, True))
+        items.append(
+            _Item(paragraph, "turn", person=person, text=paragraph.text, labelled=True)
+        )
 
     items = _merge_joined(items)
     blocks = _classify(items, cast, options)
