@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import interviewkit as ik
 from interviewkit._reading import (
@@ -162,3 +164,36 @@ def test_small_rules() -> None:
     )
     assert parse_cast(["Interviewer: How are you?", "Fine."]) is None
     assert speaker_id("Ann", {"ann", "ann-2"}) == "ann-3"
+
+
+def test_only_one_character_lowercases_to_two() -> None:
+    # Looking up how the prose writes a name relies on it (see _Cast).
+    longer = [code for code in range(0x110000) if len(chr(code).lower()) != 1]
+    assert longer == [0x130]
+
+
+@pytest.mark.parametrize(
+    ("filler", "expected"),
+    [
+        ("", "McDonald"),  # the name is written near the start
+        ("Words words words.\n" * 4000, "McDonald"),  # far from it
+        ("Σ" * 70_000, "McDonald"),  # in the first line, past the first part
+        ("İstanbul.\n" * 10, "Mcdonald"),  # lowercasing changes positions
+    ],
+)
+def test_a_name_in_capitals_is_cased_as_the_prose_writes_it(
+    filler: str, expected: str
+) -> None:
+    paragraphs = [
+        Paragraph(text=filler + "An interview with Ann McDonald, in Paris."),
+        Paragraph(text="Thanks.", label="MCDONALD", marker="MCDONALD: "),
+    ]
+    speakers, _ = resolve(paragraphs)
+    assert [speaker.name for speaker in speakers] == [expected]
+
+
+@given(st.from_regex(r"\d{1,3}(?::[0-5]\d){1,2}(?:[.,]\d{1,3})?", fullmatch=True))
+def test_a_time_stamp_before_a_label_reads_as_parse_time_reads_it(stamp: str) -> None:
+    found = find_label(f"[{stamp}] STAR: Yes.")
+    assert found is not None
+    assert found.start_ms == parse_time(stamp)

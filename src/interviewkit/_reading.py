@@ -130,7 +130,10 @@ class CastEntry:
     final: bool = False
 
 
-@attrs.frozen(kw_only=True)
+# Not frozen: a reader builds one of these for every paragraph of a document,
+# and a frozen class's __init__ costs twice as much; nothing changes one once
+# it is built.
+@attrs.define(kw_only=True)
 class Paragraph:
     """One paragraph, or one labelled segment of a paragraph, of a source.
 
@@ -593,8 +596,22 @@ class LabelMatch(NamedTuple):
 
 
 def _time_of(first: str | None, second: str | None = None) -> int | None:
+    """The time that ``first`` or else ``second`` gives, in milliseconds.
+
+    Both come from a match of ``_TIME_PART``, so they are well formed: this
+    reads them as `parse_time` would, without matching them again.
+    """
     text = first if first is not None else second
-    return parse_time(text.replace(",", ".")) if text is not None else None
+    if text is None:
+        return None
+    clock, _, fraction = text.replace(",", ".").partition(".")
+    parts = clock.split(":")
+    if len(parts) == 2:
+        hours, minutes, seconds = 0, int(parts[0]), int(parts[1])
+    else:
+        hours, minutes, seconds = int(parts[0]), int(parts[1]), int(parts[2])
+    millis = int(fraction.ljust(3, "0")) if fraction else 0
+    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis
 
 
 def find_label(line: str) -> LabelMatch | None:
@@ -632,23 +649,28 @@ def find_label(line: str) -> LabelMatch | None:
         name, short, time_a, time_b, _ = match.groups()
         strength = label_shape(name)
         if strength and not line.startswith("//", match.end(1) + 1):
-            if short or time_a or time_b or start_ms is not None:
-                strength = 2
-            late = _time_of(time_a, time_b)
             text_start = match.end()
-            if start_ms is None and late is None:
+            if short or time_a or time_b:
+                strength = 2
+                late = _time_of(time_a, time_b)
+            else:
+                late = None
+            if start_ms is not None:
+                strength = 2
+            elif late is None and line[text_start : text_start + 1] in ("[", "("):
                 # "INTERVIEWER: (00:06) How did you ...": the time after the colon.
                 after = _LEAD_TIME.match(line, text_start)
                 if after is not None:
                     late = _time_of(after.group(1), after.group(2))
                     text_start = after.end()
                     strength = 2
+            # Positional: this runs for every labelled line of a document.
             return LabelMatch(
-                label=name + short,
-                start_ms=start_ms if late is None else late,
-                text_start=text_start,
-                strength=strength,
-                alone=text_start == len(line),
+                name + short,
+                start_ms if late is None else late,
+                text_start,
+                strength,
+                text_start == len(line),
             )
     if start_ms is not None:
         return LabelMatch(
@@ -800,6 +822,14 @@ def caption_from_lines(lines: Sequence[str]) -> ImageCaption | None:
     return ImageCaption(image=image, caption=caption, credit=credit)
 
 
+def _caption_from_text(text: str) -> ImageCaption | None:
+    """`caption_from_lines` of a paragraph's text."""
+    # Most paragraphs are one line: no need to split them.
+    if "\n" not in text:
+        return caption_from_lines((text,))
+    return caption_from_lines(text.split("\n"))
+
+
 _CLOSING_PHRASES = (
     "edited for length",
     "edited for clarity",
@@ -828,16 +858,19 @@ _CLOSING_PHRASES = (
 )
 
 
+_EDITED_PHRASES = _CLOSING_PHRASES[:9]
+
+
 def _is_closing(text: str) -> bool:
     if len(text) > 400:
         return False
-    folded = text.casefold()
-    return any(phrase in folded for phrase in _CLOSING_PHRASES)
+    return any(map(text.casefold().__contains__, _CLOSING_PHRASES))
 
 
 def _is_edited_note(text: str) -> bool:
-    folded = text.casefold()
-    return len(text) <= 400 and any(phrase in folded for phrase in _CLOSING_PHRASES[:9])
+    if len(text) > 400:
+        return False
+    return any(map(text.casefold().__contains__, _EDITED_PHRASES))
 
 
 def prose_kind(text: str) -> ProseKind | None:
@@ -1001,6 +1034,11 @@ class _Person:
         return Speaker(id=self.id, name=self.name, role=self.role, aliases=aliases)
 
 
+# How much of the prose to lowercase first when looking for how it writes a
+# name: names are usually written in the introduction, at the start.
+_LOWERED_HEAD = 1 << 16
+
+
 class _Cast:
     def __init__(self, prose: str) -> None:
         self.people: list[_Person] = []
@@ -1010,6 +1048,8 @@ class _Cast:
         self.by_part: dict[str, list[_Person]] = {}
         self.ids: set[str] = set()
         self.prose = prose
+        # The prose in lowercase, computed as far as the lookups need it.
+        self.lowered_head: str | None = None
         self.lowered_prose: str | None = None
         self.casing_lookups = 0
         self.questioners: dict[int, _Person] = {}
@@ -1053,12 +1093,57 @@ class _Cast:
         # Bounded: each lookup scans the prose once.
         if self.casing_lookups < 64 and self.prose:
             self.casing_lookups += 1
-            if self.lowered_prose is None:
-                self.lowered_prose = self.prose.lower()
-            found = _find_cased(self.prose, self.lowered_prose, name)
+            found = self._find_cased(name)
             if found is not None:
                 return found
         return _title(name)
+
+    def _lowered(self, *, whole: bool) -> str:
+        """The prose in lowercase: all of it, or a first part of it.
+
+        Lowercasing one character depends on its neighbours only for a
+        capital sigma, and never across a line break; so the first part,
+        cut at a line break, lowers as it does within the whole.
+        """
+        if whole or len(self.prose) <= _LOWERED_HEAD:
+            if self.lowered_prose is None:
+                self.lowered_prose = self.prose.lower()
+            return self.lowered_prose
+        if self.lowered_head is None:
+            cut = self.prose.rfind("\n", 0, _LOWERED_HEAD)
+            self.lowered_head = self.prose[: max(cut, 0)].lower()
+        return self.lowered_head
+
+    def _find_cased(self, name: str) -> str | None:
+        """How the prose writes ``name`` (found case-insensitively), if it does."""
+        prose = self.prose
+        target = name.lower()
+        # U+0130 is the one character whose lowercase is longer than itself:
+        # with it, positions in the lowered prose are not positions in the
+        # prose.
+        if "\u0130" in prose or len(target) != len(name):
+            return None
+        lowered = self._lowered(whole=False)
+        start = 0
+        for _ in range(20):
+            at = lowered.find(target, start)
+            if at < 0 and len(lowered) < len(prose):
+                # Not in the first part: look on in the whole, from here.
+                lowered = self._lowered(whole=True)
+                at = lowered.find(target, start)
+            if at < 0:
+                return None
+            found = prose[at : at + len(name)]
+            before = prose[at - 1] if at else " "
+            after = prose[at + len(name)] if at + len(name) < len(prose) else " "
+            if (
+                not before.isalnum()
+                and not after.isalnum()
+                and any(ch.islower() for ch in found)
+            ):
+                return found
+            start = at + 1
+        return None
 
     def partial(self, key: str) -> _Person | None:
         """The one speaker whose surname, first name or initials is ``key``."""
@@ -1082,28 +1167,6 @@ def _title(name: str) -> str:
         else:
             words.append(word[:1] + word[1:].lower() if word else word)
     return " ".join(words)
-
-
-def _find_cased(prose: str, lowered: str, name: str) -> str | None:
-    target = name.lower()
-    if len(lowered) != len(prose) or len(target) != len(name):
-        return None
-    start = 0
-    for _ in range(20):
-        at = lowered.find(target, start)
-        if at < 0:
-            return None
-        found = prose[at : at + len(name)]
-        before = prose[at - 1] if at else " "
-        after = prose[at + len(name)] if at + len(name) < len(prose) else " "
-        if (
-            not before.isalnum()
-            and not after.isalnum()
-            and any(ch.islower() for ch in found)
-        ):
-            return found
-        start = at + 1
-    return None
 
 
 @attrs.define
@@ -1158,13 +1221,19 @@ def resolve(
 
     """
     options = options or ReadingOptions()
-    plain_texts = [p.text for p in paragraphs if p.label is None and p.block is None]
+    plain_texts: list[str] = []
+    label_counts: dict[str, int] = {}
+    cast_lists: list[tuple[CastEntry, ...]] = []
+    for paragraph in paragraphs:
+        label = paragraph.label
+        if label is not None:
+            label_counts[label] = label_counts.get(label, 0) + 1
+        elif paragraph.block is None:
+            plain_texts.append(paragraph.text)
+        if paragraph.cast:
+            cast_lists.append(paragraph.cast)
     prose = "\n".join(plain_texts)
     cast = _Cast(prose)
-    label_counts: dict[str, int] = {}
-    for paragraph in paragraphs:
-        if paragraph.label is not None:
-            label_counts[paragraph.label] = label_counts.get(paragraph.label, 0) + 1
     base_counts: dict[str, int] = {}
     for label, count in label_counts.items():
         key = _key(_split_short(label)[0])
@@ -1177,8 +1246,8 @@ def resolve(
         cast.add(options.names.get(name, name), role=Role.INTERVIEWER, exact=True)
     for name in options.interviewees:
         cast.add(options.names.get(name, name), role=Role.INTERVIEWEE, exact=True)
-    for paragraph in paragraphs:
-        for entry in paragraph.cast:
+    for entries in cast_lists:
+        for entry in entries:
             if entry.final:
                 # A declared speaker is its own person, even under a name
                 # that another speaker shares.
@@ -1209,26 +1278,26 @@ def resolve(
             items.append(_Item(paragraph, kind, text=paragraph.text))
             continue
         label = paragraph.label
+        exact = paragraph.exact_label
         # A label resolves once: later turns under it go to the same speaker.
-        person = resolved.get((label, paragraph.exact_label))
+        person = resolved.get((label, exact))
         if person is None:
-            person = _lookup(cast, label, options, exact=paragraph.exact_label)
-        if person is None and paragraph.tentative:
-            base_key = _key(_split_short(label)[0])
-            confirmed = (
-                base_counts.get(base_key, 0) >= 2
-                or base_counts.get(" " + base_key.rsplit(" ", 1)[-1], 0) >= 2
-            )
-            if not confirmed and mention_checks < 64:
-                mention_checks += 1
-                confirmed = _mentioned(prose, _split_short(label)[0])
-            if not confirmed:
-                items.append(_Item(paragraph, "plain", text=_plain_text(paragraph)))
-                continue
-        if person is None:
-            person = _new_person(cast, label, options, exact=paragraph.exact_label)
-        if (label, paragraph.exact_label) not in resolved:
-            resolved[label, paragraph.exact_label] = person
+            person = _lookup(cast, label, options, exact=exact)
+            if person is None and paragraph.tentative:
+                base_key = _key(_split_short(label)[0])
+                confirmed = (
+                    base_counts.get(base_key, 0) >= 2
+                    or base_counts.get(" " + base_key.rsplit(" ", 1)[-1], 0) >= 2
+                )
+                if not confirmed and mention_checks < 64:
+                    mention_checks += 1
+                    confirmed = _mentioned(prose, _split_short(label)[0])
+                if not confirmed:
+                    items.append(_Item(paragraph, "plain", text=_plain_text(paragraph)))
+                    continue
+            if person is None:
+                person = _new_person(cast, label, options, exact=exact)
+            resolved[label, exact] = person
             if label not in person.labels:
                 person.labels.append(label)
         items.append(
@@ -1239,7 +1308,7 @@ def resolve(
     blocks = _classify(items, cast, options)
     _give_roles(cast, blocks, options)
     speakers = tuple(person.speaker() for person in cast.people)
-    body = tuple(_build(item) for item in blocks)
+    body = _build(blocks)
     return speakers, body
 
 
@@ -1320,33 +1389,38 @@ def _merge_joined(items: list[_Item]) -> list[_Item]:
 def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[_Item]:
     # Questions that the markup marks count as turns for where the talk
     # starts and ends.
+    kinds = [item.kind for item in items]
     turn_at = [
-        index for index, item in enumerate(items) if item.kind in ("turn", "question")
+        index for index, what in enumerate(kinds) if what in ("turn", "question")
     ]
     # For each position, the next turn and the next paragraph that is not a
     # block, found in one backward pass so that the rules below stay linear.
-    next_turn_at = [len(items)] * (len(items) + 1)
-    next_open_at = [len(items)] * (len(items) + 1)
-    for index in range(len(items) - 1, -1, -1):
-        what = items[index].kind
-        next_turn_at[index] = index if what == "turn" else next_turn_at[index + 1]
-        next_open_at[index] = index if what != "block" else next_open_at[index + 1]
-    first = turn_at[0] if turn_at else len(items)
+    count = len(items)
+    next_turn_at = [count] * (count + 1)
+    next_open_at = [count] * (count + 1)
+    turn_ahead = open_ahead = count
+    for index in range(count - 1, -1, -1):
+        what = kinds[index]
+        if what == "turn":
+            turn_ahead = open_ahead = index
+        elif what != "block":
+            open_ahead = index
+        next_turn_at[index] = turn_ahead
+        next_open_at[index] = open_ahead
+    first = turn_at[0] if turn_at else count
     last = turn_at[-1] if turn_at else -1
-    # Which kind of gap dominates tells whether the document labels every
-    # turn (unlabelled paragraphs continue a turn) or leaves questions bare.
+    # Whether one speaker answers twice in a row (a question between them
+    # left unlabelled) tells whether the document labels every turn
+    # (unlabelled paragraphs continue a turn) or leaves questions bare.
     previous: _Person | None = None
-    same = different = 0
+    same = False
     for item in items:
-        if item.kind != "turn":
-            continue
-        if previous is not None:
-            if item.person is previous:
-                same += 1
-            else:
-                different += 1
-        previous = item.person
-    bare_questions = options.infer_questions and same > 0
+        if item.kind == "turn":
+            if item.person is previous and previous is not None:
+                same = True
+                break
+            previous = item.person
+    bare_questions = options.infer_questions and same
 
     result: list[_Item] = []
     current_turn: _Item | None = None  # the turn an unlabelled paragraph may extend
@@ -1374,7 +1448,7 @@ def _classify(items: list[_Item], cast: _Cast, options: ReadingOptions) -> list[
         # stamp in front of it is then part of its text.
         full = text if paragraph.label is not None else (paragraph.marker or "") + text
         timed = paragraph.start_ms is not None and paragraph.label is None
-        caption = None if paragraph.verbatim else caption_from_lines(full.split("\n"))
+        caption = None if paragraph.verbatim else _caption_from_text(full)
         if caption is not None:
             result.append(_Item(paragraph, "block", block=caption))
             current_turn = None
@@ -1602,18 +1676,30 @@ def _give_roles(cast: _Cast, items: list[_Item], options: ReadingOptions) -> Non
             asker.role, answerer.role = Role.INTERVIEWER, Role.INTERVIEWEE
 
 
-def _build(item: _Item) -> Block:
-    if item.kind == "block":
-        assert item.block is not None
-        return item.block
-    paragraph = item.paragraph
-    assert item.person is not None
-    labelled = item.labelled
-    demoted = paragraph.label is not None and not labelled
-    return Turn(
-        speaker=item.person.id,
-        text=item.text,
-        label=paragraph.label if labelled else None,
-        start_ms=None if demoted else paragraph.start_ms,
-        marker=None if demoted else _suffixed(paragraph.marker, item.marker_suffix),
-    )
+def _build(items: list[_Item]) -> tuple[Block, ...]:
+    body: list[Block] = []
+    for item in items:
+        if item.kind == "block":
+            assert item.block is not None
+            body.append(item.block)
+            continue
+        paragraph = item.paragraph
+        assert item.person is not None
+        label: str | None = None
+        start_ms: int | None = None
+        marker: str | None = None
+        # A demoted label (not labelled, yet with a label) is part of the text.
+        if item.labelled or paragraph.label is None:
+            label = paragraph.label
+            start_ms = paragraph.start_ms
+            marker = _suffixed(paragraph.marker, item.marker_suffix)
+        body.append(
+            Turn(
+                speaker=item.person.id,
+                text=item.text,
+                label=label,
+                start_ms=start_ms,
+                marker=marker,
+            )
+        )
+    return tuple(body)

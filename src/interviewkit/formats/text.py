@@ -110,9 +110,6 @@ __all__ = ["FORMAT", "dumps", "loads"]
 _TIME_PART = r"\d{1,3}(?::[0-5]\d){1,2}(?:[.,]\d{1,3})?"
 _QUOTED = re.compile(rf"(?:\[({_TIME_PART})\][ \t])?(\"(?:[^\"\\\n]|\\.){{0,2000}}\"):")
 _SECTIONS = ("image", "caption", "credit")
-# A run of blank lines (white space only). Linear: a failed attempt gives up
-# at the first character that is neither white space nor a line break.
-_BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n)+")
 
 
 def _blank(line: str) -> bool:
@@ -244,33 +241,33 @@ def _explicit(lines: list[str], first: int) -> Paragraph | None:
 
 def _paragraphs(text: str) -> list[Paragraph]:
     lines = text.split("\n")
+    # One pass over the lines finds the paragraphs (runs of lines that are
+    # not blank) and the label, if any, at the start of each of their lines.
     raw: list[tuple[int, int]] = []  # (first line, end line) of each paragraph
-    first_line = offset = 0
-    for blank in _BLANK_RUN.finditer(text):
-        last_line = first_line + text.count("\n", offset, blank.start())
-        raw.append((first_line, last_line + 1))
-        first_line = last_line + blank.group().count("\n")
-        offset = blank.end()
-    raw.append((first_line, first_line + text.count("\n", offset) + 1))
-    # Only the first and the last paragraph can have blank lines at an edge.
-    for index in {0, len(raw) - 1}:
-        start, end = raw[index]
-        while start < end and _blank(lines[start]):
-            start += 1
-        while end > start and _blank(lines[end - 1]):
-            end -= 1
-        raw[index] = (start, end)
-    raw = [(start, end) for start, end in raw if start < end]
-
     found: list[LabelMatch | None] = [None] * len(lines)
-    starts: dict[str, int] = {}
-    for start, end in raw:
-        for number in range(start, end):
-            match = find_label(lines[number])
+    label_counts: dict[str, int] = {}
+    first = -1
+    for number, line in enumerate(lines):
+        if not line or line.isspace():
+            if first >= 0:
+                raw.append((first, number))
+                first = -1
+            continue
+        if first < 0:
+            first = number
+        match = find_label(line)
+        if match is not None:
             found[number] = match
-            if match is not None and match.label is not None:
-                key = match.label.casefold()
-                starts[key] = starts.get(key, 0) + 1
+            label = match.label
+            if label is not None:
+                label_counts[label] = label_counts.get(label, 0) + 1
+    if first >= 0:
+        raw.append((first, len(lines)))
+    # How often each label starts a line, counted case-insensitively.
+    starts: dict[str, int] = {}
+    for label, count in label_counts.items():
+        key = label.casefold()
+        starts[key] = starts.get(key, 0) + count
 
     result: list[Paragraph] = []
     seen_turn = False
@@ -279,12 +276,11 @@ def _paragraphs(text: str) -> list[Paragraph]:
     for position, (start, end) in enumerate(raw):
         if end - start == 1 and seen_turn and pending is None:
             # The common case, a paragraph of one line, without the general
-            # machinery below; it must give what that machinery gives.
+            # machinery below; it must give what that machinery gives. One
+            # line is never an explicit block, which needs its '|' lines.
             only = lines[start]
             only_found = found[start]
-            if only[0] not in '["' and (
-                only_found is None or not only_found.alone or position == last_position
-            ):
+            if only_found is None or not only_found.alone or position == last_position:
                 if only_found is None:
                     result.append(Paragraph(text=only, line=start + 1))
                 else:
