@@ -272,3 +272,10 @@ def test_the_schema_and_the_reader_agree_a_caption_needs_a_field() -> None:
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(doc, schema())
     parse_error(json.dumps(doc))
+
+
+def test_a_control_character_in_a_string_is_reported_where_it_is() -> None:
+    assert (
+        str(parse_error('{"a": "b\x01"}'))
+        == "<string>:1:9: json: invalid control character"
+    )

@@ -326,7 +326,9 @@ def loads(text: str) -> Interview:
     try:
         document = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
-        _fail(error.msg.lower(), line=error.lineno, column=error.colno)
+        # json's messages end in " at" when it means the position we report.
+        message = error.msg.lower().removesuffix(" at")
+        _fail(message, line=error.lineno, column=error.colno)
     except RecursionError:
         _fail("document is nested too deeply", line=1, column=1)
     interview = _check_envelope(document)["interview"]
