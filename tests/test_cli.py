@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -656,30 +655,6 @@ def test_convert_the_seed_and_back_byte_for_byte(suffix: str, tmp_path: Path) ->
 def test_validate_the_seed(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(SEED)]) == EXIT_OK
     assert capsys.readouterr() == ("", "")
-
-
-def test_the_readmes_command_line_examples_are_true(tmp_path: Path) -> None:
-    readme = (SEED.parent.parent / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Command line\n", 1)[1]
-    example = section.split("```console\n", 1)[1].split("```", 1)[0]
-    runs = [chunk.split("\n", 1) for chunk in example.split("$ ")[1:]]
-    assert len(runs) >= 5
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / SEED.name).write_bytes(SEED.read_bytes())
-    (tmp_path / "broken.json").write_text(
-        '{"format": "interviewkit",\n  oops}', encoding="utf-8"
-    )
-    with working_directory(tmp_path):
-        for command, expected in runs:
-            command, _, compare_with = command.partition(" | cmp - ")
-            program, *argv = shlex.split(command)
-            assert program == "interviewkit"
-            with stdio() as out:
-                main(argv)
-            if compare_with:
-                assert out.getvalue() == Path(compare_with).read_bytes()
-            else:
-                assert out.getvalue().decode("utf-8") == expected, command
 
 
 # --- any command line --------------------------------------------------------
