@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import interviewkit as ik
+from tests.characters import body_characters, visible
 from tests.strategies import HOSTILE_FRAGMENTS, interviews
 
 FORMATS = sorted(ik.formats())
@@ -130,23 +131,6 @@ def test_json_rejects_non_finite_numbers(constant: str) -> None:
     )
     with pytest.raises(ik.ParseError, match=f"{constant} is not valid JSON"):
         ik.loads(text, format="json")
-
-
-def visible(text: str) -> str:
-    return "".join(character for character in text if not character.isspace())
-
-
-def body_characters(interview: ik.Interview) -> str:
-    """Every character of the body, in order, with what introduced each turn."""
-    parts: list[str] = []
-    for block in interview.body:
-        if isinstance(block, ik.Turn):
-            parts += [block.marker or "", block.text]
-        elif isinstance(block, ik.Prose):
-            parts.append(block.text)
-        else:
-            parts += [block.image or "", block.caption or "", block.credit or ""]
-    return "".join(parts)
 
 
 # Markdown consumes its own markup by design (`**`, `#`, `>`, a leading `-`, a

@@ -8,6 +8,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import interviewkit as ik
+from tests.characters import body_characters, visible
 from tests.strategies import interviews_without_markers, text_documents
 
 
@@ -22,23 +23,6 @@ def summary(interview: ik.Interview) -> tuple[object, ...]:
         else:
             blocks.append(block)
     return tuple(cast), tuple(blocks)
-
-
-def stream(interview: ik.Interview) -> str:
-    """Every character of the body, in order."""
-    parts: list[str] = []
-    for block in interview.body:
-        if isinstance(block, ik.Turn):
-            parts += [block.marker or "", block.text]
-        elif isinstance(block, ik.Prose):
-            parts.append(block.text)
-        else:
-            parts += [block.image or "", block.caption or "", block.credit or ""]
-    return "".join(parts)
-
-
-def visible(text: str) -> str:
-    return "".join(ch for ch in text if not ch.isspace())
 
 
 def explicit_syntax(text: str) -> bool:
@@ -117,7 +101,7 @@ def test_any_string_reads_or_raises_parse_error(text: str) -> None:
 def test_no_visible_character_is_dropped(text: str) -> None:
     assume(not explicit_syntax(text))
     interview = ik.loads(text, format="text")
-    assert visible(stream(interview)) == visible(text.removeprefix("\ufeff"))
+    assert visible(body_characters(interview)) == visible(text.removeprefix("\ufeff"))
 
 
 @given(text_documents())
