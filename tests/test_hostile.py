@@ -186,3 +186,19 @@ PLAIN_MARKDOWN = st.lists(
 def test_markdown_drops_no_character_of_plain_speech(text: str) -> None:
     interview = ik.loads(text, format="markdown")
     assert visible(body_characters(interview)) == visible(text)
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '!!python/object/apply:os.system ["echo unsafe"]',
+        "!!python/name:os.system",
+        '!!python/object/new:subprocess.Popen [["true"]]',
+    ],
+)
+def test_front_matter_never_runs_or_imports_anything(tag: str) -> None:
+    with pytest.raises(
+        ik.ParseError, match="could not determine a constructor"
+    ) as caught:
+        ik.loads(f"---\ntitle: x\nextra: {tag}\n---\n\nSTAR: Yes.", format="markdown")
+    assert (caught.value.line, caught.value.column) == (3, 8)
