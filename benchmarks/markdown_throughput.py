@@ -17,22 +17,11 @@ the JSON benchmark), writes it as Markdown, then times, in one run:
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
 
-from json_throughput import generate
+from json_throughput import best_of, generate
 from markdown_it import MarkdownIt
 
 import interviewkit as ik
-
-
-def best_of(repeat: int, function: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:
