@@ -28,8 +28,8 @@ def test_unknown_format_lists_the_known_ones() -> None:
         match=r"cannot tell the format of 'talk\.docx' from '\.docx'; pass format= one of: .*json",
     ):
         ik.format_for_path("talk.docx")
-    with pytest.raises(ik.FormatError, match="from no suffix"):
-        ik.read("README")
+    with pytest.raises(FileNotFoundError):
+        ik.read("no-such-file.txt")
 
 
 def test_write_then_read_a_file(tmp_path: Path) -> None:
@@ -63,8 +63,8 @@ def test_read_reports_bytes_that_are_not_utf8(tmp_path: Path) -> None:
 
 
 def test_loads_and_dumps_check_their_argument_types() -> None:
-    with pytest.raises(TypeError, match="takes a str, not bytes"):
-        ik.loads(b"{}", format="json")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="takes a str or bytes, not int"):
+        ik.loads(12, format="json")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="takes an Interview, not dict"):
         ik.dumps({}, format="json")  # type: ignore[arg-type]
 

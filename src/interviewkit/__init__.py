@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from interviewkit._options import ReadOptions
 from interviewkit.errors import (
     FormatError,
     InterviewkitError,
@@ -25,6 +26,7 @@ from interviewkit.errors import (
 )
 from interviewkit.formats import (
     Format,
+    detect,
     dumps,
     format_for_path,
     formats,
@@ -71,6 +73,7 @@ __all__ = [
     "Prose",
     "ProseKind",
     "QAPair",
+    "ReadOptions",
     "Role",
     "Speaker",
     "SpeakerLookupError",
@@ -80,6 +83,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "count_words",
+    "detect",
     "dumps",
     "format_for_path",
     "formats",

@@ -23,6 +23,8 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from interviewkit._io import Document
+from interviewkit._options import ReadOptions
 from interviewkit.errors import ParseError, ValidationError
 from interviewkit.formats import Format
 from interviewkit.model import (
@@ -35,7 +37,7 @@ from interviewkit.model import (
     Turn,
 )
 
-__all__ = ["FORMAT", "VERSION", "dumps", "loads", "schema"]
+__all__ = ["FORMAT", "VERSION", "dumps", "schema", "to_document"]
 
 VERSION = 1
 """The version of the JSON layout this release writes and reads."""
@@ -309,40 +311,46 @@ def _check_envelope(document: Any) -> dict[str, Any]:
     return document
 
 
-def loads(text: str) -> Interview:
-    """Read an interview from a JSON document.
-
-    Raises:
-        ParseError: With a line and column for bad syntax, and a ``$.path``
-            for a document whose structure or content is wrong.
-
-    Example:
-        >>> iv = loads('{"format": "interviewkit", "version": 1, '
-        ...            '"interview": {"title": "Hello"}}')
-        >>> iv.title
-        'Hello'
-
-    """
+def _parse(document: Document) -> Any:
+    """The parsed document, or the ParseError that says where its syntax fails."""
+    value = document.json()
+    if value is not None:
+        return value
+    text = document.text
     try:
-        document = json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
         # json's messages end in " at" when it means the position we report.
         message = error.msg.lower().removesuffix(" at")
         _fail(message, line=error.lineno, column=error.colno)
     except RecursionError:
         _fail("document is nested too deeply", line=1, column=1)
-    interview = _check_envelope(document)["interview"]
+
+
+def _read(document: Document, options: ReadOptions) -> Interview:
+    """Read an interview from a JSON document.
+
+    Raises:
+        ParseError: With a line and column for bad syntax, and a ``$.path``
+            for a document whose structure or content is wrong.
+    """
+    interview = _check_envelope(_parse(document))["interview"]
     try:
         return _fast.structure(interview, Interview)
     except Exception:  # noqa: BLE001 - any failure is re-run for its path
         pass
     # The fast pass consumed the document; parse it again for the slow pass,
     # which collects where each problem is.
-    interview = json.loads(text)["interview"]
+    interview = json.loads(document.text)["interview"]
     try:
         return _detailed.structure(interview, Interview)
     except Exception as error:  # noqa: BLE001 - translated at the boundary
         _structure_error(error)
+
+
+def _sniff(document: Document) -> bool:
+    value = document.json()
+    return type(value) is dict and value.get("format") == "interviewkit"
 
 
 def to_document(interview: Interview) -> dict[str, Any]:
@@ -396,7 +404,9 @@ def schema() -> dict[str, Any]:
 FORMAT = Format(
     name="json",
     suffixes=(".json",),
-    loads=loads,
-    dumps=dumps,
+    reader=_read,
+    writer=dumps,
+    sniff=_sniff,
+    preferred=True,
     description="JSON, the complete and versioned interchange form",
 )
