@@ -636,7 +636,7 @@ def test_broken_blog_front_matter_raises_parse_error(
 @example("&#32;")  # a paragraph of white space once made an empty prose block
 def test_any_markdown_reads_or_raises_parse_error(text: str) -> None:
     try:
-        result = markdown_format.loads(text)
+        result = ik.loads(text, format="markdown")
     except ik.ParseError:
         return
     assert isinstance(result, ik.Interview)
