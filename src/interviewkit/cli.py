@@ -421,6 +421,11 @@ def _add_reading(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
     )
 
 
+_Command = Callable[
+    [str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser
+]
+
+
 def _parser() -> argparse.ArgumentParser:
     names = list(ik.formats())
     parser = argparse.ArgumentParser(
@@ -450,6 +455,12 @@ def _parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run, parser=sub)
         return sub
 
+    for add in (_add_convert, _add_info, _add_search, _add_validate):
+        add(command, names)
+    return parser
+
+
+def _add_convert(command: _Command, names: list[str]) -> None:
     convert = command(
         "convert", "convert an interview from one format to another", _convert
     )
@@ -471,6 +482,8 @@ def _parser() -> argparse.ArgumentParser:
         f"standard output); one of: {', '.join(names)}",
     )
 
+
+def _add_info(command: _Command, names: list[str]) -> None:
     info = command(
         "info",
         "show an interview's title, speakers and how much each one says",
@@ -479,6 +492,8 @@ def _parser() -> argparse.ArgumentParser:
     info.add_argument("file", metavar="FILE", help="the file, or '-'")
     _add_reading(info, names)
 
+
+def _add_search(command: _Command, names: list[str]) -> None:
     search = command(
         "search",
         "print where a pattern matches in the turns, one line a match",
@@ -496,33 +511,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SPEAKER",
         help="only the turns of this speaker, by id, name or alias",
     )
-    search.add_argument(
-        "--regex",
-        "-e",
-        action="store_true",
-        help="read PATTERN as a Python regular expression",
-    )
-    search.add_argument(
-        "--whole-word",
-        "-w",
-        action="store_true",
-        help="match only whole words",
-    )
-    search.add_argument(
-        "--case-sensitive",
-        action="store_true",
-        help="match case exactly",
-    )
-    search.add_argument(
-        "--prose",
-        action="store_true",
-        help="search prose too: notes, intros, links, closing lines",
-    )
-    search.add_argument(
-        "--captions",
-        action="store_true",
-        help="search image captions and credits too",
-    )
+    for flags, helped in (
+        (("--regex", "-e"), "read PATTERN as a Python regular expression"),
+        (("--whole-word", "-w"), "match only whole words"),
+        (("--case-sensitive",), "match case exactly"),
+        (("--prose",), "search prose too: notes, intros, links, closing lines"),
+        (("--captions",), "search image captions and credits too"),
+    ):
+        search.add_argument(*flags, action="store_true", help=helped)
     _add_reading(search, names)
     search.epilog = (
         "Each line is FILE:#BLOCK SPEAKER: SNIPPET, where BLOCK is the index of the\n"
@@ -531,6 +527,8 @@ def _parser() -> argparse.ArgumentParser:
         "speaker.\n\n" + _EPILOG
     )
 
+
+def _add_validate(command: _Command, names: list[str]) -> None:
     validate = command(
         "validate",
         "check that files are valid interviews, one line a problem",
@@ -538,7 +536,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("files", metavar="FILE", nargs="+", help="a file, or '-'")
     _add_reading(validate, names)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

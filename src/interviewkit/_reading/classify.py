@@ -49,192 +49,209 @@ class Item:
 
 
 def classify(items: list[Item], cast: Cast, options: ReadOptions) -> list[Item]:
-    # Questions that the markup marks count as turns for where the talk
-    # starts and ends.
-    kinds = [item.kind for item in items]
-    turn_at = [
-        index for index, what in enumerate(kinds) if what in ("turn", "question")
-    ]
-    # For each position, the next turn and the next paragraph that is not a
-    # block, found in one backward pass so that the rules below stay linear.
-    count = len(items)
-    next_turn_at = [count] * (count + 1)
-    next_open_at = [count] * (count + 1)
-    turn_ahead = open_ahead = count
-    for index in range(count - 1, -1, -1):
-        what = kinds[index]
-        if what == "turn":
-            turn_ahead = open_ahead = index
-        elif what != "block":
-            open_ahead = index
-        next_turn_at[index] = turn_ahead
-        next_open_at[index] = open_ahead
-    first = turn_at[0] if turn_at else count
-    last = turn_at[-1] if turn_at else -1
-    # Whether one speaker answers twice in a row (a question between them
-    # left unlabelled) tells whether the document labels every turn
-    # (unlabelled paragraphs continue a turn) or leaves questions bare.
-    previous: Person | None = None
-    same = False
-    for item in items:
-        if item.kind == "turn":
-            if item.person is previous and previous is not None:
-                same = True
-                break
-            previous = item.person
-    bare_questions = options.infer_questions and same
+    """Decide what every item is; return the items as turns and blocks."""
+    return _Classifier(items, cast, options).run()
 
-    result: list[Item] = []
-    current_turn: Item | None = None  # the turn an unlabelled paragraph may extend
-    last_speaker: Person | None = None
-    for index, item in enumerate(items):
+
+def _prose(item: Item, text: str, kind: ProseKind) -> Item:
+    return Item(item.paragraph, "block", block=Prose(text=text, kind=kind))
+
+
+class _Classifier:
+    """One pass over a document's items, with what the pass has seen so far."""
+
+    def __init__(self, items: list[Item], cast: Cast, options: ReadOptions) -> None:
+        self.items = items
+        self.cast = cast
+        self.options = options
+        kinds = [item.kind for item in items]
+        # Questions that the markup marks count as turns for where the talk
+        # starts and ends.
+        turn_at = [i for i, what in enumerate(kinds) if what in ("turn", "question")]
+        count = len(items)
+        self.first = turn_at[0] if turn_at else count
+        self.last = turn_at[-1] if turn_at else -1
+        # For each position, the next turn and the next paragraph that is not
+        # a block, found in one backward pass so that the rules stay linear.
+        self.next_turn_at = [count] * (count + 1)
+        self.next_open_at = [count] * (count + 1)
+        turn_ahead = open_ahead = count
+        for index in range(count - 1, -1, -1):
+            what = kinds[index]
+            if what == "turn":
+                turn_ahead = open_ahead = index
+            elif what != "block":
+                open_ahead = index
+            self.next_turn_at[index] = turn_ahead
+            self.next_open_at[index] = open_ahead
+        self.bare_questions = options.infer_questions and _answers_twice(items)
+        self.result: list[Item] = []
+        self.current_turn: Item | None = None  # a turn a paragraph may extend
+        self.last_speaker: Person | None = None
+
+    def run(self) -> list[Item]:
+        for index, item in enumerate(self.items):
+            if item.kind == "turn":
+                self._add(item, turn=True)
+                self.last_speaker = item.person
+            elif item.kind == "cast":
+                if item.text.strip():
+                    item.block = Prose(text=item.text, kind=ProseKind.INTRO)
+                    item.kind = "block"
+                    self.result.append(item)
+                self.current_turn = None
+            elif item.kind == "block":
+                self._add(item, turn=False)
+            else:
+                self._unlabelled(index, item)
+        return self.result
+
+    def _add(self, item: Item, *, turn: bool) -> None:
+        self.result.append(item)
+        self.current_turn = item if turn else None
+
+    def _turn(
+        self, item: Item, person: Person, text: str, *, answer: bool = False
+    ) -> None:
+        turn = Item(item.paragraph, "turn", person=person, text=text, answer=answer)
+        self._add(turn, turn=True)
+
+    def _unlabelled(self, index: int, item: Item) -> None:
+        """A paragraph without a label: a block by its words, or by its place."""
         paragraph = item.paragraph
-        if item.kind == "turn":
-            result.append(item)
-            current_turn = item
-            last_speaker = item.person
-            continue
-        if item.kind == "cast":
-            if item.text.strip():
-                item.block = Prose(text=item.text, kind=ProseKind.INTRO)
-                item.kind = "block"
-                result.append(item)
-            current_turn = None
-            continue
-        if item.kind == "block":
-            result.append(item)
-            current_turn = None
-            continue
         text = item.text
         # What the paragraph reads as when it is not a turn of its own: a time
         # stamp in front of it is then part of its text.
         full = text if paragraph.label is not None else (paragraph.marker or "") + text
-        timed = paragraph.start_ms is not None and paragraph.label is None
         caption = None if paragraph.verbatim else caption_from_text(full)
         if caption is not None:
-            result.append(Item(paragraph, "block", block=caption))
-            current_turn = None
-            continue
+            self._add(Item(paragraph, "block", block=caption), turn=False)
+            return
         kind = None if paragraph.verbatim else prose_kind(full)
         if kind is None and item.kind == "question" and is_closing(text):
             kind = ProseKind.CLOSING
         if kind is not None:
-            result.append(Item(paragraph, "block", block=Prose(text=full, kind=kind)))
-            current_turn = None
-            continue
-        if paragraph.aside and index >= first:
-            if index > last:
+            self._add(_prose(item, full, kind), turn=False)
+            return
+        if paragraph.aside and index >= self.first:
+            if index > self.last:
                 kind = ProseKind.CLOSING
             elif is_edited_note(text):
                 kind = ProseKind.EDITORS_NOTE
             else:
                 kind = ProseKind.OTHER
-            result.append(Item(paragraph, "block", block=Prose(text=full, kind=kind)))
-            current_turn = None
-            continue
-        following = next_turn_at[index + 1]
-        next_person = items[following].person if following < len(items) else None
-        if item.kind == "question":
-            answerer = next_person or last_speaker
-            asker = (
-                questioner(cast, answerer, options)
-                if answerer is not None
-                else interviewer(cast)
-            )
-            result.append(Item(paragraph, "turn", person=asker, text=text))
-            current_turn = result[-1]
-            continue
-        if (
-            current_turn is not None
-            and current_turn.paragraph.question
-            and not current_turn.labelled
-            and current_turn.person is not None
-        ):
-            asker = current_turn.person
-            answerer = next(
-                (
-                    person
-                    for person in (next_person, last_speaker)
-                    if person is not None and person is not asker
-                ),
-                None,
-            ) or answerer_of(cast, asker)
-            result.append(
-                Item(paragraph, "turn", person=answerer, text=text, answer=True)
-            )
-            current_turn = result[-1]
-            continue
-        if index < first:
-            next_turn = items[first].person if first < len(items) else None
-            if (
-                bare_questions
-                and asks(text)
-                and next_open_at[index + 1] >= first
-                and next_turn is not None
-            ):
-                asker = questioner(cast, next_turn, options)
-                result.append(Item(paragraph, "turn", person=asker, text=text))
-                current_turn = result[-1]
-                continue
-            kind = ProseKind.EDITORS_NOTE if is_edited_note(text) else ProseKind.INTRO
-            result.append(Item(paragraph, "block", block=Prose(text=full, kind=kind)))
-            continue
-        if index > last and timed and last_speaker:
-            # A time stamp starts a turn, even without a label.
-            result.append(Item(paragraph, "turn", person=last_speaker, text=text))
-            current_turn = result[-1]
-            continue
-        if index > last:
-            if is_closing(text) or bare_questions or current_turn is None:
-                result.append(
-                    Item(
-                        paragraph,
-                        "block",
-                        block=Prose(text=full, kind=ProseKind.CLOSING),
-                    )
-                )
-                current_turn = None
-            else:
-                current_turn.extend(full)
-            continue
-        if is_edited_note(text):
-            result.append(
-                Item(
-                    paragraph,
-                    "block",
-                    block=Prose(text=full, kind=ProseKind.EDITORS_NOTE),
-                )
-            )
-            current_turn = None
-            continue
-        after = next_person
-        if bare_questions and after is last_speaker and last_speaker is not None:
-            if (
-                current_turn is not None
-                and current_turn.person is not last_speaker
-                and not timed
-            ):
-                current_turn.extend(full)  # a question in two paragraphs
-                continue
-            asker = questioner(cast, last_speaker, options)
-            result.append(Item(paragraph, "turn", person=asker, text=text))
-            current_turn = result[-1]
-            continue
-        if current_turn is not None and not timed:
-            current_turn.extend(full)
-            continue
-        if last_speaker is not None:
-            result.append(
-                Item(
-                    paragraph,
-                    "turn",
-                    person=last_speaker,
-                    text=text,
-                )
-            )
-            current_turn = result[-1]
-            continue
-        result.append(
-            Item(paragraph, "block", block=Prose(text=full, kind=ProseKind.OTHER))
+            self._add(_prose(item, full, kind), turn=False)
+            return
+        following = self.next_turn_at[index + 1]
+        next_person = (
+            self.items[following].person if following < len(self.items) else None
         )
-    return result
+        if item.kind == "question":
+            self._marked_question(item, next_person)
+        elif self._answers_a_marked_question(item, next_person):
+            pass
+        elif index < self.first:
+            self._before_talk(index, item, full)
+        elif index > self.last:
+            self._after_talk(item, full)
+        else:
+            self._inside_talk(item, full, next_person)
+
+    def _marked_question(self, item: Item, next_person: Person | None) -> None:
+        answerer = next_person or self.last_speaker
+        asker = (
+            questioner(self.cast, answerer, self.options)
+            if answerer is not None
+            else interviewer(self.cast)
+        )
+        self._turn(item, asker, item.text)
+
+    def _answers_a_marked_question(
+        self, item: Item, next_person: Person | None
+    ) -> bool:
+        """The paragraph after a question the markup marks is its answer."""
+        current = self.current_turn
+        if (
+            current is None
+            or not current.paragraph.question
+            or current.labelled
+            or current.person is None
+        ):
+            return False
+        asker = current.person
+        answerer = next(
+            (
+                person
+                for person in (next_person, self.last_speaker)
+                if person is not None and person is not asker
+            ),
+            None,
+        ) or answerer_of(self.cast, asker)
+        self._turn(item, answerer, item.text, answer=True)
+        return True
+
+    def _before_talk(self, index: int, item: Item, full: str) -> None:
+        """Before the first turn: an intro, or a question left unlabelled."""
+        text = item.text
+        next_turn = (
+            self.items[self.first].person if self.first < len(self.items) else None
+        )
+        if (
+            self.bare_questions
+            and asks(text)
+            and self.next_open_at[index + 1] >= self.first
+            and next_turn is not None
+        ):
+            self._turn(item, questioner(self.cast, next_turn, self.options), text)
+            return
+        kind = ProseKind.EDITORS_NOTE if is_edited_note(text) else ProseKind.INTRO
+        self.result.append(_prose(item, full, kind))
+
+    def _after_talk(self, item: Item, full: str) -> None:
+        """After the last turn: closing lines, or more of the last turn."""
+        timed = item.paragraph.start_ms is not None and item.paragraph.label is None
+        if timed and self.last_speaker:
+            # A time stamp starts a turn, even without a label.
+            self._turn(item, self.last_speaker, item.text)
+        elif is_closing(item.text) or self.bare_questions or self.current_turn is None:
+            self._add(_prose(item, full, ProseKind.CLOSING), turn=False)
+        else:
+            self.current_turn.extend(full)
+
+    def _inside_talk(self, item: Item, full: str, next_person: Person | None) -> None:
+        """Between turns: a note, a question left unlabelled, or more talk."""
+        text = item.text
+        timed = item.paragraph.start_ms is not None and item.paragraph.label is None
+        if is_edited_note(text):
+            self._add(_prose(item, full, ProseKind.EDITORS_NOTE), turn=False)
+            return
+        last_speaker = self.last_speaker
+        current = self.current_turn
+        if self.bare_questions and next_person is last_speaker and last_speaker:
+            if current is not None and current.person is not last_speaker and not timed:
+                current.extend(full)  # a question in two paragraphs
+                return
+            self._turn(item, questioner(self.cast, last_speaker, self.options), text)
+            return
+        if current is not None and not timed:
+            current.extend(full)
+        elif last_speaker is not None:
+            self._turn(item, last_speaker, text)
+        else:
+            self.result.append(_prose(item, full, ProseKind.OTHER))
+
+
+def _answers_twice(items: list[Item]) -> bool:
+    """Whether one speaker answers twice in a row somewhere.
+
+    A question between the two answers was left unlabelled: such a document
+    leaves questions bare, while one that labels every turn continues a turn
+    with its unlabelled paragraphs.
+    """
+    previous: Person | None = None
+    for item in items:
+        if item.kind == "turn":
+            if item.person is previous and previous is not None:
+                return True
+            previous = item.person
+    return False

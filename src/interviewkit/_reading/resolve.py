@@ -49,93 +49,122 @@ def resolve(
     options = options or ReadOptions()
     plain_texts: list[str] = []
     label_counts: dict[str, int] = {}
-    cast_lists: list[tuple[CastEntry, ...]] = []
     for paragraph in paragraphs:
         label = paragraph.label
         if label is not None:
             label_counts[label] = label_counts.get(label, 0) + 1
         elif paragraph.block is None:
             plain_texts.append(paragraph.text)
-        if paragraph.cast:
-            cast_lists.append(paragraph.cast)
-    prose = "\n".join(plain_texts)
-    cast = Cast(prose)
-    base_counts: dict[str, int] = {}
-    for label, count in label_counts.items():
-        folded = key(split_short(label)[0])
-        base_counts[folded] = base_counts.get(folded, 0) + count
-        # "Mr. Smith" once and "Smith" once back each other up.
-        surname = " " + folded.rsplit(" ", 1)[-1]
-        base_counts[surname] = base_counts.get(surname, 0) + count
+    cast = Cast("\n".join(plain_texts))
+    _declare(cast, paragraphs, options)
+    items = _Labels(cast, options, label_counts).items(paragraphs)
+    blocks = classify(merge_joined(items), cast, options)
+    give_roles(cast, blocks, options)
+    speakers = tuple(person.speaker() for person in cast.people)
+    return speakers, build(blocks)
 
+
+def _declare(cast: Cast, paragraphs: Sequence[Paragraph], options: ReadOptions) -> None:
+    """Put in the cast who the options and the cast lists name, first."""
     for name in options.interviewer:
         cast.add(options.names.get(name, name), role=Role.INTERVIEWER, exact=True)
     for name in options.interviewee:
         cast.add(options.names.get(name, name), role=Role.INTERVIEWEE, exact=True)
-    for entries in cast_lists:
-        for entry in entries:
-            if entry.final:
-                # A declared speaker is its own person, even under a name
-                # that another speaker shares.
-                named = cast.add(entry.name, role=entry.role, exact=True)
-                named.final = True
-                continue
-            known = cast.by_exact.get(entry.name) or cast.by_key.get(key(entry.name))
-            named = known or cast.add(entry.name, role=entry.role, exact=True)
-            if named.role is None and not named.final:
-                named.role = entry.role
-            named.final = named.final or entry.final
-            if entry.short:
-                named.shorts.append(entry.short)
-                cast.alias(named, entry.short)
-
-    items: list[Item] = []
-    resolved: dict[tuple[str, bool], Person] = {}
-    mention_checks = 0
     for paragraph in paragraphs:
-        if paragraph.block is not None:
-            items.append(Item(paragraph, "block", block=paragraph.block))
-            continue
-        if paragraph.cast:
-            items.append(Item(paragraph, "cast", text=paragraph.text))
-            continue
-        if paragraph.label is None:
-            kind = "question" if paragraph.question else "plain"
-            items.append(Item(paragraph, kind, text=paragraph.text))
-            continue
-        label = paragraph.label
+        for entry in paragraph.cast:
+            _declare_entry(cast, entry)
+
+
+def _declare_entry(cast: Cast, entry: CastEntry) -> None:
+    if entry.final:
+        # A declared speaker is its own person, even under a name that
+        # another speaker shares.
+        named = cast.add(entry.name, role=entry.role, exact=True)
+        named.final = True
+        return
+    known = cast.by_exact.get(entry.name) or cast.by_key.get(key(entry.name))
+    named = known or cast.add(entry.name, role=entry.role, exact=True)
+    if named.role is None and not named.final:
+        named.role = entry.role
+    if entry.short:
+        named.shorts.append(entry.short)
+        cast.alias(named, entry.short)
+
+
+class _Labels:
+    """Resolves every label of a document to a person, once a label."""
+
+    def __init__(
+        self, cast: Cast, options: ReadOptions, label_counts: dict[str, int]
+    ) -> None:
+        self.cast = cast
+        self.options = options
+        self.resolved: dict[tuple[str, bool], Person] = {}
+        self.mention_checks = 0
+        self.base_counts: dict[str, int] = {}
+        for label, count in label_counts.items():
+            folded = key(split_short(label)[0])
+            self.base_counts[folded] = self.base_counts.get(folded, 0) + count
+            # "Mr. Smith" once and "Smith" once back each other up.
+            surname = " " + folded.rsplit(" ", 1)[-1]
+            self.base_counts[surname] = self.base_counts.get(surname, 0) + count
+
+    def items(self, paragraphs: Sequence[Paragraph]) -> list[Item]:
+        items: list[Item] = []
+        for paragraph in paragraphs:
+            if paragraph.block is not None:
+                items.append(Item(paragraph, "block", block=paragraph.block))
+            elif paragraph.cast:
+                items.append(Item(paragraph, "cast", text=paragraph.text))
+            elif paragraph.label is None:
+                kind = "question" if paragraph.question else "plain"
+                items.append(Item(paragraph, kind, text=paragraph.text))
+            else:
+                person = self.person(paragraph, paragraph.label)
+                if person is None:
+                    items.append(Item(paragraph, "plain", text=_plain_text(paragraph)))
+                else:
+                    items.append(
+                        Item(
+                            paragraph,
+                            "turn",
+                            person=person,
+                            text=paragraph.text,
+                            labelled=True,
+                        )
+                    )
+        return items
+
+    def person(self, paragraph: Paragraph, label: str) -> Person | None:
+        """Who the label names, or None for a tentative label nothing backs."""
         exact = paragraph.exact_label
         # A label resolves once: later turns under it go to the same speaker.
-        person = resolved.get((label, exact))
+        person = self.resolved.get((label, exact))
+        if person is not None:
+            return person
+        person = lookup(self.cast, label, self.options, exact=exact)
+        if person is None and paragraph.tentative and not self._backed(label):
+            return None
         if person is None:
-            person = lookup(cast, label, options, exact=exact)
-            if person is None and paragraph.tentative:
-                base_key = key(split_short(label)[0])
-                confirmed = (
-                    base_counts.get(base_key, 0) >= 2
-                    or base_counts.get(" " + base_key.rsplit(" ", 1)[-1], 0) >= 2
-                )
-                if not confirmed and mention_checks < 64:
-                    mention_checks += 1
-                    confirmed = mentioned(prose, split_short(label)[0])
-                if not confirmed:
-                    items.append(Item(paragraph, "plain", text=_plain_text(paragraph)))
-                    continue
-            if person is None:
-                person = new_person(cast, label, options, exact=exact)
-            resolved[label, exact] = person
-            if label not in person.labels:
-                person.labels.append(label)
-        items.append(
-            Item(paragraph, "turn", person=person, text=paragraph.text, labelled=True)
-        )
+            person = new_person(self.cast, label, self.options, exact=exact)
+        self.resolved[label, exact] = person
+        if label not in person.labels:
+            person.labels.append(label)
+        return person
 
-    items = merge_joined(items)
-    blocks = classify(items, cast, options)
-    give_roles(cast, blocks, options)
-    speakers = tuple(person.speaker() for person in cast.people)
-    body = build(blocks)
-    return speakers, body
+    def _backed(self, label: str) -> bool:
+        """Whether the document backs up a label found by its shape alone."""
+        base = split_short(label)[0]
+        folded = key(base)
+        if (
+            self.base_counts.get(folded, 0) >= 2
+            or self.base_counts.get(" " + folded.rsplit(" ", 1)[-1], 0) >= 2
+        ):
+            return True
+        if self.mention_checks >= 64:
+            return False
+        self.mention_checks += 1
+        return mentioned(self.cast.prose, base)
 
 
 def merge_joined(items: list[Item]) -> list[Item]:

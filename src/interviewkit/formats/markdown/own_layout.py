@@ -226,9 +226,28 @@ def own_document(
     matter: FrontMatter,
     body: int,
 ) -> Interview:
+    """Read a document of the writer's layout, or fail where it is not one."""
     title, metadata, speakers, layout = _own_front_matter(matter)
     labels = speakers_by_label(speakers)
-    cast = {speaker.id for speaker in speakers}
+    headers = _headers(lines, body, title, {speaker.id for speaker in speakers})
+    body_blocks: list[Block] = []
+    for header in headers:
+        try:
+            body_blocks.append(_own_block(header, lines, labels=labels, layout=layout))
+        except ValidationError as error:
+            fail(error.message, line=header.line + 1, column=1)
+    try:
+        return Interview(
+            title=title, metadata=metadata, speakers=speakers, body=tuple(body_blocks)
+        )
+    except ValidationError as error:  # pragma: no cover - checked block by block
+        fail(error.message)
+
+
+def _headers(
+    lines: list[str], body: int, title: str | None, cast: set[str]
+) -> list[_Header]:
+    """The blocks of the body: where each starts, and its paragraphs."""
     headers: list[_Header] = []
     pending: dict[str, Any] | None = None
     pending_line = 0
@@ -251,36 +270,11 @@ def own_document(
                 column=1,
             )
         if item.kind == "html":
-            match = _COMMENT.fullmatch(lines[item.start])
-            if match is None or item.end - item.start != 1:
-                fail(
-                    "expected <!-- prose: KIND -->, <!-- caption --> "
-                    "or <!-- turn {...} -->",
-                    line=line_no,
-                    column=1,
-                )
-            if match.group(3) is not None:
-                pending = _own_annotation(match.group(3), line=line_no, cast=cast)
-                pending_line = line_no
-            elif match.group(1) == "caption":
-                headers.append(_Header("bare-caption", item.start))
-            elif match.group(2) is not None:
-                try:
-                    kind = ProseKind(match.group(2))
-                except ValueError:
-                    known = ", ".join(kind.value for kind in ProseKind)
-                    fail(
-                        f"unknown prose kind {match.group(2)!r}; known kinds: {known}",
-                        line=line_no,
-                        column=13,
-                    )
-                headers.append(_Header("prose", item.start, prose_kind=kind))
+            header = _comment(lines[item.start], item, cast)
+            if isinstance(header, _Header):
+                headers.append(header)
             else:
-                fail(
-                    "a turn comment needs its fields: <!-- turn {...} -->",
-                    line=line_no,
-                    column=1,
-                )
+                pending, pending_line = header, line_no
             continue
         if item.kind != "paragraph":
             what = item.kind.replace("_", " ")
@@ -310,25 +304,37 @@ def own_document(
             line=pending_line,
             column=1,
         )
-    body_blocks: list[Block] = []
-    for header in headers:
-        try:
-            body_blocks.append(
-                _own_block(
-                    header,
-                    lines,
-                    labels=labels,
-                    layout=layout,
-                )
-            )
-        except ValidationError as error:
-            fail(error.message, line=header.line + 1, column=1)
-    try:
-        return Interview(
-            title=title, metadata=metadata, speakers=speakers, body=tuple(body_blocks)
+    return headers
+
+
+def _comment(line: str, item: _Item, cast: set[str]) -> _Header | dict[str, Any]:
+    """What an HTML comment starts: a prose or caption block, or a turn's fields."""
+    line_no = item.start + 1
+    match = _COMMENT.fullmatch(line)
+    if match is None or item.end - item.start != 1:
+        fail(
+            "expected <!-- prose: KIND -->, <!-- caption --> or <!-- turn {...} -->",
+            line=line_no,
+            column=1,
         )
-    except ValidationError as error:  # pragma: no cover - checked block by block
-        fail(error.message)
+    if match.group(3) is not None:
+        return _own_annotation(match.group(3), line=line_no, cast=cast)
+    if match.group(1) == "caption":
+        return _Header("bare-caption", item.start)
+    if match.group(2) is not None:
+        try:
+            kind = ProseKind(match.group(2))
+        except ValueError:
+            known = ", ".join(kind.value for kind in ProseKind)
+            fail(
+                f"unknown prose kind {match.group(2)!r}; known kinds: {known}",
+                line=line_no,
+                column=13,
+            )
+        return _Header("prose", item.start, prose_kind=kind)
+    return fail(
+        "a turn comment needs its fields: <!-- turn {...} -->", line=line_no, column=1
+    )
 
 
 def _own_annotation(data: str, *, line: int, cast: set[str]) -> dict[str, Any]:
