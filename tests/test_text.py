@@ -152,11 +152,15 @@ def test_bad_option_values_raise_type_error() -> None:
         ik.loads("Q: Hi?", format="text", interviewer=3)
     with pytest.raises(TypeError):
         ik.loads("Q: Hi?", format="text", names={"Q": 3})
-    with pytest.raises(ValueError, match="unknown role 'boss'; known roles: interviewer"):
+    with pytest.raises(
+        ValueError, match="unknown role 'boss'; known roles: interviewer"
+    ):
         ik.loads("Q: Hi?", format="text", roles={"Q": "boss"})
     with pytest.raises(TypeError, match="unknown reading option 'interviewers'"):
         ik.loads("Q: Hi?", format="text", interviewers="Ann")
-    with pytest.raises(TypeError, match="the json reader takes no option 'interviewer'"):
+    with pytest.raises(
+        TypeError, match="the json reader takes no option 'interviewer'"
+    ):
         ik.loads("{}", format="json", interviewer="Ann")
 
 

@@ -124,6 +124,17 @@ def decode(
             line=line,
             column=column,
         ) from None
+    if encoding is None and "\x00" in text[:4096]:
+        # UTF-16 without a mark decodes as UTF-8 full of NULs: say so.
+        order = _looks_like_utf16(data)
+        if order is not None:
+            raise ParseError(
+                "this looks like UTF-16 without a byte-order mark: "
+                f"pass encoding={order!r}",
+                format=format,
+                line=1,
+                column=1,
+            )
     return normalise(text)
 
 
