@@ -10,28 +10,8 @@ from hypothesis import example, given, settings
 
 import interviewkit as ik
 from interviewkit.formats.json import schema
+from tests.samples import SAMPLE
 from tests.strategies import interviews
-
-SAMPLE = ik.Interview(
-    title="Darren Star on Emily in Paris",
-    metadata=ik.Metadata(source="Collider", language="en", extras={"tags": ("tv",)}),
-    speakers=(
-        ik.Speaker(id="collider", name="Collider", role=ik.Role.INTERVIEWER),
-        ik.Speaker(
-            id="darren-star",
-            name="Darren Star",
-            role=ik.Role.INTERVIEWEE,
-            aliases=("DARREN STAR", "STAR"),
-        ),
-    ),
-    body=(
-        ik.Prose(text="[Editor’s note: spoilers.]", kind=ik.ProseKind.EDITORS_NOTE),
-        ik.Turn(speaker="collider", text="Congrats!", label="Collider"),
-        ik.Turn(speaker="darren-star", text="Thanks.", label="DARREN STAR"),
-        ik.ImageCaption(image="emily-in-paris", credit="Image via Netflix"),
-        ik.Turn(speaker="darren-star", text="More.", start_ms=1000, end_ms=2500),
-    ),
-)
 
 
 def document() -> dict:  # type: ignore[type-arg]
@@ -83,6 +63,7 @@ def test_blocks_are_tagged_first_and_defaults_are_left_out() -> None:
         "turn",
         "turn",
         "caption",
+        "turn",
         "turn",
     ]
 

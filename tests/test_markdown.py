@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 import interviewkit as ik
 from interviewkit.formats import markdown as markdown_format
+from tests.samples import SAMPLE, SEED
 from tests.strategies import HOSTILE_FRAGMENTS, interviews
 
 MARKDOWN_FRAGMENTS = (
@@ -34,28 +35,6 @@ MARKDOWN_FRAGMENTS = (
     "```\n",
     "<!-- x -->",
     "* * *\n",
-)
-
-SAMPLE = ik.Interview(
-    title="Darren Star on Emily in Paris",
-    metadata=ik.Metadata(source="Collider", language="en", extras={"tags": ("tv",)}),
-    speakers=(
-        ik.Speaker(id="collider", name="Collider", role=ik.Role.INTERVIEWER),
-        ik.Speaker(
-            id="darren-star",
-            name="Darren Star",
-            role=ik.Role.INTERVIEWEE,
-            aliases=("DARREN STAR", "STAR"),
-        ),
-    ),
-    body=(
-        ik.Prose(text="[Editor’s note: spoilers.]", kind=ik.ProseKind.EDITORS_NOTE),
-        ik.Turn(speaker="collider", text="Congrats!", label="Collider"),
-        ik.Turn(speaker="darren-star", text="Thanks.", label="DARREN STAR"),
-        ik.Turn(speaker="collider", text="What next?"),
-        ik.ImageCaption(image="emily-in-paris", credit="Image via Netflix"),
-        ik.Turn(speaker="darren-star", text="More.", start_ms=1000, end_ms=2500),
-    ),
 )
 
 
@@ -386,8 +365,6 @@ def test_files_with_md_and_markdown_suffixes(tmp_path: Path) -> None:
 
 
 # --- The seed ---
-
-SEED = Path(__file__).parent.parent / "seeds" / "000_6a59695d095b634e.txt"
 
 
 def test_the_seed_read_as_text_comes_back_from_markdown_unchanged() -> None:
