@@ -402,7 +402,7 @@ def test_the_seed_renders_as_clean_paragraphs() -> None:
 
 # --- Markdown as people write it ---
 
-FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
+FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_NAMES = sorted(path.stem for path in FIXTURES.glob("*.md"))
 
 

@@ -9,7 +9,7 @@ import pytest
 import interviewkit as ik
 from tests.samples import SEED
 
-FIXTURES = Path(__file__).parent / "fixtures" / "text"
+FIXTURES = Path(__file__).parent / "fixtures"
 NAMES = sorted(path.stem for path in FIXTURES.glob("*.txt"))
 
 
