@@ -6,7 +6,7 @@ import json
 
 import jsonschema
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import example, given
 
 import interviewkit as ik
 from interviewkit.formats.json import schema
@@ -18,7 +18,6 @@ def document() -> dict:  # type: ignore[type-arg]
     return json.loads(ik.dumps(SAMPLE, format="json"))  # type: ignore[no-any-return]
 
 
-@settings(max_examples=200)
 @given(interviews())
 @example(SAMPLE)
 @example(ik.Interview())
@@ -28,7 +27,6 @@ def test_json_round_trip_is_the_identity(iv: ik.Interview) -> None:
     assert ik.loads(ik.dumps(iv, format="json", indent=None), format="json") == iv
 
 
-@settings(max_examples=100)
 @given(interviews())
 @example(SAMPLE)
 def test_every_written_document_validates_against_the_schema(iv: ik.Interview) -> None:

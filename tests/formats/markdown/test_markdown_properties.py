@@ -13,6 +13,7 @@ from tests.formats.markdown.helpers import (
     rendered_body,
     round_trip,
 )
+from tests.profiles import examples
 from tests.samples import SAMPLE
 from tests.strategies import HOSTILE_FRAGMENTS, interviews
 
@@ -36,7 +37,6 @@ MARKDOWN_FRAGMENTS = (
 )
 
 
-@settings(max_examples=250)
 @given(interviews())
 @example(SAMPLE)
 @example(ik.Interview())
@@ -47,7 +47,6 @@ def test_markdown_round_trip_is_the_identity(iv: ik.Interview) -> None:
 # --- Nothing from the model renders as HTML ---
 
 
-@settings(max_examples=200)
 @given(interviews())
 @example(SAMPLE)
 def test_nothing_from_the_model_renders_as_markup(iv: ik.Interview) -> None:
@@ -57,7 +56,6 @@ def test_nothing_from_the_model_renders_as_markup(iv: ik.Interview) -> None:
     assert rendered.count("<img ") <= len(images)
 
 
-@settings(max_examples=200)
 @given(interviews())
 @example(SAMPLE)
 def test_nothing_from_the_model_renders_as_markup_in_python_markdown(
@@ -71,7 +69,7 @@ def test_nothing_from_the_model_renders_as_markup_in_python_markdown(
     assert rendered.count("<img ") <= len(images)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(times=4))
 @given(st.lists(st.sampled_from(MARKDOWN_FRAGMENTS), max_size=30).map("".join))
 @example("&#32;")  # a paragraph of white space once made an empty prose block
 def test_any_markdown_reads_or_raises_parse_error(text: str) -> None:
