@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 import interviewkit as ik
-
-SEED = Path(__file__).parent.parent / "seeds" / "000_6a59695d095b634e.txt"
+from tests.samples import ROOT, SEED
 
 
 def test_formats_are_registered_by_name_and_suffix() -> None:
@@ -98,7 +97,7 @@ def test_exceptions_share_one_base_and_pickle() -> None:
 
 
 def test_the_seed_is_in_the_repository_byte_for_byte() -> None:
-    shared = Path(__file__).parent.parent.parent / "shared" / "seeds" / SEED.name
+    shared = ROOT.parent / "shared" / "seeds" / SEED.name
     data = SEED.read_bytes()
     assert data.startswith("[Editor’s note:".encode())
     assert not data.endswith(b"\n")

@@ -25,21 +25,12 @@ from interviewkit.cli import (
     EXIT_USAGE,
     main,
 )
+from tests.samples import CAST, SEED
 from tests.strategies import interviews, non_blank_texts
-
-SEED = Path(__file__).parent.parent / "seeds" / "000_6a59695d095b634e.txt"
 
 INTERVIEW = ik.Interview(
     title="Zoë on “Emily in Paris”",
-    speakers=(
-        ik.Speaker(id="collider", name="Collider", role=ik.Role.INTERVIEWER),
-        ik.Speaker(
-            id="darren-star",
-            name="Darren Star",
-            role=ik.Role.INTERVIEWEE,
-            aliases=("DARREN STAR", "STAR"),
-        ),
-    ),
+    speakers=CAST,
     body=(
         ik.Turn(speaker="collider", text="How was Versailles?"),
         ik.Turn(

@@ -37,7 +37,11 @@ def imports(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                anchor = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                anchor = (
+                    package.rsplit(".", node.level - 1)[0]
+                    if node.level > 1
+                    else package
+                )
                 base = f"{anchor}.{base}" if base else anchor
             found.add(base)
             for alias in node.names:

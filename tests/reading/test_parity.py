@@ -14,7 +14,9 @@ import pytest
 import interviewkit as ik
 from interviewkit.formats.markdown.escape import encode
 
-FIXTURES = sorted((Path(__file__).parent.parent / "fixtures" / "text").glob("*.txt"))
+FIXTURES = sorted(
+    (Path(__file__).parent.parent / "formats" / "text" / "fixtures").glob("*.txt")
+)
 
 
 def as_markdown(text: str) -> str:

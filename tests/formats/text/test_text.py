@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 import interviewkit as ik
+from tests.samples import SEED
 
-FIXTURES = Path(__file__).parent / "fixtures" / "text"
+FIXTURES = Path(__file__).parent / "fixtures"
 NAMES = sorted(path.stem for path in FIXTURES.glob("*.txt"))
 
 
@@ -80,8 +81,6 @@ def test_a_lone_carriage_return_is_a_line_break() -> None:
 
 
 # --- options ---------------------------------------------------------------
-
-SEED = Path(__file__).parent.parent / "seeds" / "000_6a59695d095b634e.txt"
 
 
 def test_naming_the_interviewer() -> None:

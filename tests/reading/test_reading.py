@@ -7,7 +7,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import interviewkit as ik
-from interviewkit._time import parse_clock
 from interviewkit._reading import (
     CastEntry,
     Paragraph,
@@ -19,6 +18,7 @@ from interviewkit._reading import (
     resolve,
     speaker_id,
 )
+from interviewkit._time import parse_clock
 
 
 def test_a_reader_with_its_own_labels_resolves_the_seed_layout() -> None:
