@@ -434,6 +434,7 @@ def test_search_finds_any_piece_of_any_turn(
             ik.Turn(speaker="Probe", text=text),
             *interview.body[index:],
         ),
+        codes=(),
     )
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start + 1, len(text)))
@@ -566,7 +567,7 @@ def test_validate_prints_one_line_a_problem(
     talk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     broken = tmp_path / "broken.json"
-    broken.write_text('{"format": "interviewkit", "version": 2}', encoding="utf-8")
+    broken.write_text('{"format": "interviewkit", "version": 3}', encoding="utf-8")
     truncated = tmp_path / "truncated.json"
     truncated.write_text('{"format":', encoding="utf-8")
     assert main(["validate", str(broken), str(talk), str(truncated)]) == 3

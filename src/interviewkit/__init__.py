@@ -37,6 +37,8 @@ from interviewkit.formats import (
 )
 from interviewkit.model import (
     Block,
+    Coding,
+    Cue,
     ImageCaption,
     Interview,
     Metadata,
@@ -45,6 +47,7 @@ from interviewkit.model import (
     Role,
     Speaker,
     Turn,
+    Word,
 )
 from interviewkit.query import (
     Match,
@@ -61,6 +64,8 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
 
 __all__ = [
     "Block",
+    "Coding",
+    "Cue",
     "Format",
     "FormatError",
     "ImageCaption",
@@ -81,6 +86,7 @@ __all__ = [
     "Stats",
     "Turn",
     "ValidationError",
+    "Word",
     "__version__",
     "count_words",
     "detect",

@@ -2,12 +2,14 @@
 
 A document is an envelope around the interview:
 
-    {"format": "interviewkit", "version": 1, "interview": {...}}
+    {"format": "interviewkit", "version": 2, "interview": {...}}
 
 Body blocks are tagged by a ``"type"`` key (``"turn"``, ``"caption"``,
 ``"prose"``); fields that hold their default value are left out. The JSON
-Schema of version 1 ships with the package as
-``interviewkit/schema/interview-v1.schema.json`` (see `schema`). Reading
+Schema of each version ships with the package as
+``interviewkit/schema/interview-v2.schema.json`` (see `schema`). Version 2
+added a turn's timed ``cues`` and ``words`` and the interview's ``codes``;
+version 1 documents, which have none of them, read as they always did. Reading
 what the writer wrote gives back an equal `Interview`.
 """
 
@@ -29,18 +31,24 @@ from interviewkit.errors import ParseError, ValidationError
 from interviewkit.formats import Format
 from interviewkit.model import (
     Block,
+    Coding,
+    Cue,
     ImageCaption,
     Interview,
     Metadata,
     Prose,
     Speaker,
     Turn,
+    Word,
 )
 
 __all__ = ["FORMAT", "VERSION", "dumps", "schema", "to_document"]
 
-VERSION = 1
-"""The version of the JSON layout this release writes and reads."""
+VERSION = 2
+"""The version of the JSON layout this release writes."""
+
+READS = frozenset({1, 2})
+"""The versions of the JSON layout this release reads."""
 
 _ENVELOPE_KEYS = frozenset({"format", "version", "interview"})
 
@@ -53,6 +61,38 @@ _FIELDS: dict[type, frozenset[str]] = {
 
 class _WireError(TypeError):
     """A JSON value of the wrong type; its message is shown to the user."""
+
+
+_SPAN_FIELDS: dict[str, tuple[type[Cue] | type[Word], frozenset[str]]] = {
+    "cues": (Cue, frozenset(field.name for field in attrs.fields(Cue))),
+    "words": (Word, frozenset(field.name for field in attrs.fields(Word))),
+}
+
+
+def _construct_spans(value: dict[str, Any]) -> None:
+    """Build a turn's cues and words in place, for the fast converter.
+
+    Their validators check every value's type; only the shape is checked
+    here. Anything else is left for the detailed converter to report.
+    """
+    for name, (kind, fields) in _SPAN_FIELDS.items():
+        spans = value.get(name)
+        if spans is None:
+            continue
+        if type(spans) is not list:
+            raise _WireError("not a list")
+        built = []
+        for span in spans:
+            if type(span) is not dict or not span.keys() <= fields:
+                raise _WireError("not a valid span")
+            built.append(kind(**span))
+        value[name] = built
+
+
+def _structure_confidence(value: Any, _: Any) -> float | None:
+    if value is None or (type(value) in (int, float)):
+        return value  # type: ignore[no-any-return]
+    raise _WireError(f"expected number or null, got {_json_type(value)}")
 
 
 def _strict(kind: type) -> Callable[[Any, type], Any]:
@@ -138,7 +178,7 @@ def _unstructure_extras(
 
 
 def _make_converter(*, fast: bool) -> cattrs.Converter:
-    """Build a private converter for the version-1 JSON layout.
+    """Build a private converter for the JSON layout.
 
     Strings and integers must have their JSON types (no ``"12"`` for 12),
     unknown keys are errors, and body blocks are a union tagged by
@@ -158,6 +198,18 @@ def _make_converter(*, fast: bool) -> cattrs.Converter:
     converter.register_structure_hook(int, _strict(int))
     converter.register_structure_hook(str | None, _strict_optional(str))
     converter.register_structure_hook(int | None, _strict_optional(int))
+    converter.register_structure_hook(float | None, _structure_confidence)
+    # JSON arrays and objects only: a dict must not pass for a sequence, nor
+    # a list for an object. Hooks of classes are generated with the hooks of
+    # their fields built in, so the parts go first, what holds them after.
+    for part in (Cue, Word, Coding):
+        converter.register_structure_hook(
+            part, _expect(dict, converter.get_structure_hook(part))
+        )
+    for sequence in (tuple[str, ...], tuple[Cue, ...], tuple[Word, ...]):
+        converter.register_structure_hook_func(
+            _is(sequence), _expect(list, converter.get_structure_hook(sequence))
+        )
     converter.register_structure_hook(
         Metadata,
         make_dict_structure_fn(
@@ -204,6 +256,8 @@ def _make_converter(*, fast: bool) -> cattrs.Converter:
         if type(value) is dict:
             cls = _CLASSES.get(value.pop("type", None))
             if cls is not None and value.keys() <= _FIELDS[cls]:
+                if "cues" in value or "words" in value:
+                    _construct_spans(value)
                 block: Block = cls(**value)
                 return block
         raise _WireError("not a valid block")
@@ -211,13 +265,10 @@ def _make_converter(*, fast: bool) -> cattrs.Converter:
     converter.register_structure_hook(
         Block, construct_block if fast else structure_block
     )
-    # JSON arrays and objects only: a dict must not pass for a sequence, nor
-    # a list for an object. Hooks of classes are generated with the hooks of
-    # their fields built in, so the containers go first, the classes last.
     sequences: tuple[Any, ...] = (
-        tuple[str, ...],
         tuple[Speaker, ...],
         tuple[Block, ...],
+        tuple[Coding, ...],
     )
     for sequence in sequences:
         converter.register_structure_hook_func(
@@ -301,9 +352,10 @@ def _check_envelope(document: Any) -> dict[str, Any]:
             f"expected an integer version, got {_json_type(version)}",
             path="$.version",
         )
-    if version != VERSION:
+    if version not in READS:
+        readable = " and ".join(str(number) for number in sorted(READS))
         _fail(
-            f"unsupported version {version}; this release reads version {VERSION}",
+            f"unsupported version {version}; this release reads versions {readable}",
             path="$.version",
         )
     if "interview" not in document:
@@ -373,7 +425,7 @@ def dumps(interview: Interview, *, indent: int | None = 2) -> str:
         >>> print(dumps(Interview(title="Hello")))
         {
           "format": "interviewkit",
-          "version": 1,
+          "version": 2,
           "interview": {
             "title": "Hello"
           }
@@ -389,12 +441,21 @@ def dumps(interview: Interview, *, indent: int | None = 2) -> str:
     )
 
 
-def schema() -> dict[str, Any]:
-    """Return the JSON Schema (draft 2020-12) of the version-1 layout."""
+def schema(version: int = VERSION) -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of a version of the layout.
+
+    Args:
+        version: The layout version: the one this release writes, or 1.
+
+    Raises:
+        ValueError: For a version this release does not know.
+    """
+    if version not in READS:
+        raise ValueError(f"no schema for version {version!r}; known: 1, 2")
     text = (
         resources.files("interviewkit")
         .joinpath("schema")
-        .joinpath("interview-v1.schema.json")
+        .joinpath(f"interview-v{version}.schema.json")
         .read_text(encoding="utf-8")
     )
     result: dict[str, Any] = json.loads(text)

@@ -15,17 +15,22 @@ rejected. Readers normalise ``"\\r\\n"`` and ``"\\r"`` before building.
 
 from interviewkit.model._blocks import (
     Block,
+    Coding,
+    Cue,
     ImageCaption,
     Metadata,
     Prose,
     Speaker,
     Turn,
+    Word,
 )
 from interviewkit.model._interview import Interview
 from interviewkit.model._values import ProseKind, Role
 
 __all__ = [
     "Block",
+    "Coding",
+    "Cue",
     "ImageCaption",
     "Interview",
     "Metadata",
@@ -34,4 +39,5 @@ __all__ = [
     "Role",
     "Speaker",
     "Turn",
+    "Word",
 ]

@@ -70,6 +70,140 @@ class Speaker:
             raise ValidationError("aliases must not repeat", path=("aliases",))
 
 
+def _index(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is not int or value < 0:
+        raise ValidationError(
+            f"{attribute.name} must be an int of 0 or more, got {value!r}",
+            path=(attribute.name,),
+        )
+
+
+def _millis(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is not int or value < 0:
+        raise ValidationError(
+            f"{attribute.name} must be an int of milliseconds, 0 or more, "
+            f"got {value!r}",
+            path=(attribute.name,),
+        )
+
+
+def _check_span(span: Cue | Word) -> None:
+    if span.end < span.start:
+        raise ValidationError(
+            f"end ({span.end}) is before start ({span.start})", path=("end",)
+        )
+    if span.end_ms < span.start_ms:
+        raise ValidationError(
+            f"end_ms ({span.end_ms}) is before start_ms ({span.start_ms})",
+            path=("end_ms",),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Cue:
+    """A timed stretch of a turn's text: a caption cue, a transcript segment.
+
+    A turn read from a timed transcript is the run of cues one speaker
+    speaks; each cue keeps where its text lies in `Turn.text` and when it was
+    said, so the text stays the one source of truth and the cues can be
+    written back as they were.
+
+    Args:
+        start: Where the cue's text starts in `Turn.text` (a character index).
+        end: Where it ends: the index after its last character.
+        start_ms: When the cue starts, in whole milliseconds.
+        end_ms: When it ends; never before `start_ms`.
+        id: The cue's identifier in its source, if it has one (a WebVTT cue
+            id such as ``intro`` or a Teams ``uuid/12-0``).
+        settings: A WebVTT cue's settings as written (``align:start``).
+
+    Example:
+        >>> turn = Turn(speaker="ann", text="Hello there. How are you?",
+        ...             cues=[Cue(start=0, end=12, start_ms=0, end_ms=1500),
+        ...                   Cue(start=13, end=25, start_ms=1500, end_ms=3000)])
+        >>> [turn.text[cue.start:cue.end] for cue in turn.cues]
+        ['Hello there.', 'How are you?']
+
+    """
+
+    start: int = attrs.field(validator=_index)
+    end: int = attrs.field(validator=_index)
+    start_ms: int = attrs.field(validator=_millis)
+    end_ms: int = attrs.field(validator=_millis)
+    id: str | None = attrs.field(default=None, validator=_optional_non_blank)
+    settings: str | None = attrs.field(default=None, validator=_optional_non_blank)
+
+    def __attrs_post_init__(self) -> None:
+        _check_span(self)
+
+
+def _confidence(
+    instance: object, attribute: attrs.Attribute[float | None], value: float | None
+) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValidationError(
+            f"confidence must be a number, not {type(value).__name__}",
+            path=("confidence",),
+        )
+    if not 0 <= value <= 1:
+        raise ValidationError(
+            f"confidence must be between 0 and 1, got {value!r}", path=("confidence",)
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Word:
+    """One word of a turn with its time, as speech-to-text gives them.
+
+    Args:
+        start: Where the word starts in `Turn.text` (a character index).
+        end: Where it ends: the index after its last character.
+        start_ms: When it was said, in whole milliseconds.
+        end_ms: When it ended; never before `start_ms`.
+        confidence: How sure the recogniser was, from 0 to 1, if it said.
+
+    Example:
+        >>> Word(start=0, end=5, start_ms=0, end_ms=400, confidence=0.98).end
+        5
+
+    """
+
+    start: int = attrs.field(validator=_index)
+    end: int = attrs.field(validator=_index)
+    start_ms: int = attrs.field(validator=_millis)
+    end_ms: int = attrs.field(validator=_millis)
+    confidence: float | None = attrs.field(default=None, validator=_confidence)
+
+    def __attrs_post_init__(self) -> None:
+        _check_span(self)
+
+
+def _spans(name: str, spans: tuple[Cue | Word, ...], kind: type, text: str) -> None:
+    """Every span is a `kind`, inside the text, in order, not overlapping."""
+    previous_end = 0
+    for index, span in enumerate(spans):
+        if type(span) is not kind:
+            raise ValidationError(
+                f"{name} must be {kind.__name__} objects, not {type(span).__name__}",
+                path=(name, index),
+            )
+        if span.end > len(text):
+            raise ValidationError(
+                f"{name}[{index}] ends at {span.end}, past the end of the text "
+                f"({len(text)} characters)",
+                path=(name, index, "end"),
+            )
+        if span.start < previous_end:
+            raise ValidationError(
+                f"{name}[{index}] starts at {span.start}, inside the one before it "
+                f"(which ends at {previous_end})",
+                path=(name, index, "start"),
+            )
+        previous_end = span.end
+
+
 @attrs.frozen(kw_only=True)
 class Turn:
     """One speaker's uninterrupted contribution: a question, an answer.
@@ -93,6 +227,10 @@ class Turn:
             document back in its own layout; it is only a hint, and a writer
             ignores a marker that no longer agrees with `label` and
             `start_ms`.
+        cues: The timed stretches of the text, in order, when the turn was
+            read from a timed transcript (see `Cue`).
+        words: The words with their times, in order, when the source gives
+            them (see `Word`).
 
     Example:
         >>> Turn(speaker="star", text="Yeah, it was amazing to hear that.",
@@ -107,6 +245,8 @@ class Turn:
     start_ms: int | None = attrs.field(default=None, validator=_optional_millis)
     end_ms: int | None = attrs.field(default=None, validator=_optional_millis)
     marker: str | None = attrs.field(default=None, validator=_optional_text)
+    cues: tuple[Cue, ...] = attrs.field(default=(), converter=_to_tuple)
+    words: tuple[Word, ...] = attrs.field(default=(), converter=_to_tuple)
 
     def __attrs_post_init__(self) -> None:
         if (
@@ -118,6 +258,10 @@ class Turn:
                 f"end_ms ({self.end_ms}) is before start_ms ({self.start_ms})",
                 path=("end_ms",),
             )
+        if self.cues:
+            _spans("cues", self.cues, Cue, self.text)
+        if self.words:
+            _spans("words", self.words, Word, self.text)
 
 
 @attrs.frozen(kw_only=True)
@@ -169,10 +313,56 @@ class Prose:
     kind: ProseKind = attrs.field(default=ProseKind.OTHER, converter=_to_prose_kind)
 
 
+@attrs.frozen(kw_only=True)
+class Coding:
+    """A code applied to a passage of a block's text, as qualitative analysis does.
+
+    The passage is ``text[start:end]`` of the block at `block` in
+    `Interview.body`: a turn's text, a prose block's text, or a caption's
+    caption.
+
+    Args:
+        block: The index of the block in `Interview.body`.
+        start: Where the passage starts in the block's text.
+        end: Where it ends: the index after its last character; after start.
+        code: The code's name (``"housing"``, ``"Speaker: Ann Lee"``).
+        memo: A note on this coding, if any.
+
+    Example:
+        >>> Coding(block=3, start=0, end=12, code="housing").code
+        'housing'
+
+    """
+
+    block: int = attrs.field(validator=_index)
+    start: int = attrs.field(validator=_index)
+    end: int = attrs.field(validator=_index)
+    code: str = attrs.field(validator=_non_blank)
+    memo: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end <= self.start:
+            raise ValidationError(
+                f"a coded passage ends after it starts, got {self.start} to {self.end}",
+                path=("end",),
+            )
+
+
 Block: TypeAlias = Turn | ImageCaption | Prose
 """One element of `Interview.body`."""
 
 _BLOCK_TYPES = (Turn, ImageCaption, Prose)
+
+
+def coded_text(block: Block) -> str:
+    """The text a `Coding` of ``block`` points into.
+
+    A turn's text, a prose block's text, or a caption's caption (empty when
+    it has none).
+    """
+    if type(block) is ImageCaption:
+        return block.caption or ""
+    return block.text  # type: ignore[union-attr]
 
 
 @attrs.frozen(kw_only=True)

@@ -399,7 +399,8 @@ def excerpt(
 
     The blocks keep their order in the body whatever order they are given
     in. The cast keeps the speakers with at least one turn left, in their
-    order; the title and metadata stay.
+    order; the title and metadata stay, and so do the codings of the kept
+    blocks.
 
     Args:
         interview: The interview to cut.
@@ -439,7 +440,15 @@ def excerpt(
 
     """
     body = interview.body
-    kept = tuple(body[index] for index in _indices(body, blocks))
+    chosen = _indices(body, blocks)
+    kept = tuple(body[index] for index in chosen)
     present = {block.speaker for block in kept if isinstance(block, Turn)}
     cast = tuple(speaker for speaker in interview.speakers if speaker.id in present)
-    return attrs.evolve(interview, speakers=cast, body=kept)
+    # Codings follow their blocks to their new places.
+    moved = {old: new for new, old in enumerate(chosen)}
+    codes = tuple(
+        attrs.evolve(coding, block=moved[coding.block])
+        for coding in interview.codes
+        if coding.block in moved
+    )
+    return attrs.evolve(interview, speakers=cast, body=kept, codes=codes)

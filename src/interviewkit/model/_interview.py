@@ -11,11 +11,13 @@ from interviewkit.model import _counting, _lookup, _search
 from interviewkit.model._blocks import (
     _BLOCK_TYPES,
     Block,
+    Coding,
     ImageCaption,
     Metadata,
     Prose,
     Speaker,
     Turn,
+    coded_text,
 )
 from interviewkit.model._counting import QAPair, Stats
 from interviewkit.model._search import Match
@@ -32,10 +34,14 @@ class Interview:
         speakers: The cast; every `Speaker.id` is unique.
         body: The blocks in reading order; every turn's speaker is in the
             cast.
+        codes: Codes applied to passages of the body's text, as qualitative
+            analysis does (see `Coding`); each names a block of the body and
+            a passage inside its text.
 
     Raises:
         ValidationError: If a speaker id repeats, a turn names a speaker
-            who is not in the cast, or a field is invalid.
+            who is not in the cast, a coding's passage is not in the body,
+            or a field is invalid.
 
     Example:
         >>> iv = Interview(
@@ -53,6 +59,7 @@ class Interview:
     metadata: Metadata = attrs.field(factory=Metadata)
     speakers: tuple[Speaker, ...] = attrs.field(default=(), converter=_to_tuple)
     body: tuple[Block, ...] = attrs.field(default=(), converter=_to_tuple)
+    codes: tuple[Coding, ...] = attrs.field(default=(), converter=_to_tuple)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.metadata, Metadata):
@@ -85,6 +92,8 @@ class Interview:
                     f"turn speaker {block.speaker!r} is not in the cast",
                     path=("body", index, "speaker"),
                 )
+        for index, coding in enumerate(self.codes):
+            _check_coding(index, coding, self.body)
 
     @property
     def turns(self) -> tuple[Turn, ...]:
@@ -303,3 +312,24 @@ class Interview:
 
         """
         return _counting.excerpt(self, blocks)
+
+
+def _check_coding(index: int, coding: Coding, body: tuple[Block, ...]) -> None:
+    if type(coding) is not Coding:
+        raise ValidationError(
+            f"codes must be Coding objects, not {type(coding).__name__}",
+            path=("codes", index),
+        )
+    if coding.block >= len(body):
+        raise ValidationError(
+            f"coding {index} names block {coding.block}, past the end of the body "
+            f"({len(body)} blocks)",
+            path=("codes", index, "block"),
+        )
+    text = coded_text(body[coding.block])
+    if coding.end > len(text):
+        raise ValidationError(
+            f"coding {index} ends at {coding.end}, past the end of the text of "
+            f"block {coding.block} ({len(text)} characters)",
+            path=("codes", index, "end"),
+        )

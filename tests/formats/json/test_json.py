@@ -50,7 +50,7 @@ def test_the_schema_rejects_what_the_reader_rejects() -> None:
 def test_blocks_are_tagged_first_and_defaults_are_left_out() -> None:
     doc = document()
     assert doc["format"] == "interviewkit"
-    assert doc["version"] == 1
+    assert doc["version"] == 2
     turn = doc["interview"]["body"][1]
     assert next(iter(turn)) == "type"
     assert turn == {
@@ -104,8 +104,8 @@ def mutated(change) -> str:  # type: ignore[no-untyped-def]
             "<string>: json: expected an object with format, version and interview, got array @ $",
         ),
         (
-            '{"format": "interviewkit", "version": 2, "interview": {}}',
-            "<string>: json: unsupported version 2; this release reads version 1 @ $.version",
+            '{"format": "interviewkit", "version": 3, "interview": {}}',
+            "<string>: json: unsupported version 3; this release reads versions 1 and 2 @ $.version",
         ),
         (
             '{"format": "interviewkit", "version": "1", "interview": {}}',

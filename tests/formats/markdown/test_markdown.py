@@ -194,7 +194,7 @@ OWN = "---\ninterviewkit: 1\nspeakers:\n- id: q\n  name: Q\n---\n\n"
             1,
             "unknown front matter key 'tags'",
         ),
-        ("---\ninterviewkit: 2\n---\n", 2, 15, "unsupported layout version 2"),
+        ("---\ninterviewkit: 3\n---\n", 2, 15, "unsupported layout version 3"),
         ("---\ninterviewkit: 1\ntitle: a\ntitle: b\n---\n", 4, 1, "given twice"),
         ("---\n- a\n---\n", 2, 1, "front matter must be a mapping"),
         ("---\ninterviewkit: 1\n", 1, 1, "never closed"),

@@ -54,7 +54,7 @@ def test_the_seed_layout_reads_the_same_as_markdown_people_write() -> None:
     # Without its interviewkit key, the writer's layout is read by the rules
     # for Markdown people write, and still gives the seed's cast and body.
     seed = ik.read(SEED)
-    text = ik.dumps(seed, format="markdown").replace("interviewkit: 1\n", "", 1)
+    text = ik.dumps(seed, format="markdown").replace("interviewkit: 2\n", "", 1)
     iv = ik.loads(text, format="markdown")
     assert iv.speakers == seed.speakers
     assert iv.body == tuple(

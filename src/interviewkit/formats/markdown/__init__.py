@@ -4,7 +4,7 @@ The writer lays an interview out the way a Q&A article reads, and puts in
 YAML front matter only what the page cannot show:
 
     ---
-    interviewkit: 1
+    interviewkit: 2
     title: Darren Star on Emily in Paris
     source: Collider
     speakers:

@@ -15,12 +15,17 @@ from interviewkit._time import format_clock
 from interviewkit.errors import ParseError
 from interviewkit.formats.markdown.escape import encode
 from interviewkit.model import (
+    Cue,
     Speaker,
     Turn,
+    Word,
 )
 
-VERSION = 1
-"""The version of the Markdown layout, written as ``interviewkit: 1``."""
+VERSION = 2
+"""The version of the Markdown layout, written as ``interviewkit: 2``."""
+
+READS = frozenset({1, 2})
+"""The layout versions this release reads: 2 added cues, words and codes."""
 
 NAME = "markdown"
 
@@ -79,6 +84,8 @@ def can_be_bold(turn: Turn) -> bool:
         and turn.marker is None
         and turn.start_ms is None
         and turn.end_ms is None
+        and not turn.cues
+        and not turn.words
         and turn.text != ""
         and all(turn.text.split("\n"))
     )
@@ -101,3 +108,37 @@ def fail(
     message: str, *, line: int | None = None, column: int | None = None
 ) -> NoReturn:
     raise ParseError(message, format=NAME, line=line, column=column)
+
+
+def span_fields(span: Cue | Word) -> list[Any]:
+    """A cue or a word as the compact list a turn comment holds.
+
+    ``[start, end, start_ms, end_ms]``, then a cue's id and settings or a
+    word's confidence when it has them.
+    """
+    if type(span) is Cue:
+        extra: list[Any] = [span.id, span.settings]
+    else:
+        extra = [span.confidence]  # type: ignore[union-attr]
+    while extra and extra[-1] is None:
+        extra.pop()
+    return [span.start, span.end, span.start_ms, span.end_ms, *extra]
+
+
+def spans_from(value: Any, kind: type[Cue] | type[Word]) -> tuple[Any, ...]:
+    """Cues or words from a turn comment's lists.
+
+    Raises:
+        ValueError: If a list has the wrong shape.
+        ValidationError: If a span is not valid.
+    """
+    names = ["start", "end", "start_ms", "end_ms"]
+    names += ["id", "settings"] if kind is Cue else ["confidence"]
+    if type(value) is not list:
+        raise ValueError("expected a list")
+    spans = []
+    for item in value:
+        if type(item) is not list or not 4 <= len(item) <= len(names):
+            raise ValueError(f"expected lists of 4 to {len(names)} values")
+        spans.append(kind(**dict(zip(names, item, strict=False))))
+    return tuple(spans)

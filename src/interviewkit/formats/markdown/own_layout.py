@@ -16,16 +16,19 @@ from interviewkit.errors import ValidationError
 from interviewkit.formats.markdown.escape import decode, decode_line, find_unescaped
 from interviewkit.formats.markdown.front_matter import FrontMatter
 from interviewkit.formats.markdown.layout import (
+    READS,
     SPAN,
     SPEAKER_KEYS,
-    VERSION,
     Layout,
     fail,
     heading_line,
+    spans_from,
     speakers_by_label,
 )
 from interviewkit.model import (
     Block,
+    Coding,
+    Cue,
     ImageCaption,
     Interview,
     Metadata,
@@ -33,6 +36,7 @@ from interviewkit.model import (
     ProseKind,
     Speaker,
     Turn,
+    Word,
 )
 
 
@@ -79,6 +83,7 @@ def _items(lines: Sequence[str], first: int) -> list[_Item]:
 _OWN_KEYS = frozenset(
     {
         "interviewkit",
+        "codes",
         "title",
         "source",
         "url",
@@ -108,7 +113,7 @@ class _Header:
 
 def _own_front_matter(
     matter: FrontMatter,
-) -> tuple[str | None, Metadata, tuple[Speaker, ...], Layout]:
+) -> tuple[str | None, Metadata, tuple[Speaker, ...], Layout, tuple[Coding, ...]]:
     title: str | None = None
     text_markers = False
     fields: dict[str, Any] = {}
@@ -116,6 +121,7 @@ def _own_front_matter(
     unlabelled: str | None = None
     unlabelled_node: yaml.Node | None = None
     speakers_node: yaml.Node | None = None
+    codes: tuple[Coding, ...] = ()
     for key, key_node, node in matter.pairs():
         if key not in _OWN_KEYS:
             known = ", ".join(sorted(_OWN_KEYS))
@@ -124,10 +130,11 @@ def _own_front_matter(
             )
         if key == "interviewkit":
             version = matter.value(node)
-            if version != VERSION or type(version) is not int:
+            if version not in READS or type(version) is not int:
+                readable = " and ".join(str(number) for number in sorted(READS))
                 matter.fail(
                     f"unsupported layout version {version!r}; "
-                    f"this release reads {VERSION}",
+                    f"this release reads {readable}",
                     node,
                 )
         elif key == "title":
@@ -152,6 +159,8 @@ def _own_front_matter(
             if matter.value(node) != "text":
                 matter.fail('markers can only be "text"', node)
             text_markers = True
+        elif key == "codes":
+            codes = _own_codes(matter, node)
         else:
             unlabelled = matter.string(node, "unlabelled_speaker")
             unlabelled_node = node
@@ -175,7 +184,40 @@ def _own_front_matter(
             f"unlabelled_speaker {unlabelled!r} is not in the cast", unlabelled_node
         )
     layout = Layout(unlabelled_speaker=unlabelled, text_markers=text_markers)
-    return title, metadata, tuple(speakers), layout
+    return title, metadata, tuple(speakers), layout, codes
+
+
+_CODING_KEYS = ("block", "start", "end", "code", "memo")
+
+
+def _own_codes(matter: FrontMatter, node: yaml.Node) -> tuple[Coding, ...]:
+    """The ``codes`` list: one ``{block, start, end, code, memo}`` a coding."""
+    if not isinstance(node, yaml.SequenceNode):
+        matter.fail("codes must be a list", node)
+    codes = []
+    for item in node.value:
+        fields: dict[str, Any] = {}
+        for key, key_node, value_node in matter.mapping(item, "a coding"):
+            if key not in _CODING_KEYS:
+                known = ", ".join(_CODING_KEYS)
+                matter.fail(
+                    f"unknown coding key {key!r}; known keys: {known}", key_node
+                )
+            if key in ("code", "memo"):
+                fields[key] = matter.string(value_node, key)
+            else:
+                value = matter.value(value_node)
+                if type(value) is not int:
+                    matter.fail(f"a coding's {key} must be an integer", value_node)
+                fields[key] = value
+        missing = [key for key in _CODING_KEYS[:4] if key not in fields]
+        if missing:
+            matter.fail(f"a coding needs its {missing[0]}", item)
+        try:
+            codes.append(Coding(**fields))
+        except ValidationError as error:
+            matter.fail(error.message, item)
+    return tuple(codes)
 
 
 def _own_speaker(matter: FrontMatter, node: yaml.Node) -> Speaker:
@@ -227,7 +269,7 @@ def own_document(
     body: int,
 ) -> Interview:
     """Read a document of the writer's layout, or fail where it is not one."""
-    title, metadata, speakers, layout = _own_front_matter(matter)
+    title, metadata, speakers, layout, codes = _own_front_matter(matter)
     labels = speakers_by_label(speakers)
     headers = _headers(lines, body, title, {speaker.id for speaker in speakers})
     body_blocks: list[Block] = []
@@ -238,10 +280,15 @@ def own_document(
             fail(error.message, line=header.line + 1, column=1)
     try:
         return Interview(
-            title=title, metadata=metadata, speakers=speakers, body=tuple(body_blocks)
+            title=title,
+            metadata=metadata,
+            speakers=speakers,
+            body=tuple(body_blocks),
+            codes=codes,
         )
-    except ValidationError as error:  # pragma: no cover - checked block by block
-        fail(error.message)
+    except ValidationError as error:
+        # Blocks were checked one by one: what is left is the codings.
+        fail(error.message, line=matter.first_line, column=1)
 
 
 def _headers(
@@ -337,6 +384,9 @@ def _comment(line: str, item: _Item, cast: set[str]) -> _Header | dict[str, Any]
     )
 
 
+_TURN_FIELDS = frozenset({"speaker", "label", "marker", "cues", "words"})
+
+
 def _own_annotation(data: str, *, line: int, cast: set[str]) -> dict[str, Any]:
     try:
         fields = json.loads(data)
@@ -346,12 +396,20 @@ def _own_annotation(data: str, *, line: int, cast: set[str]) -> dict[str, Any]:
             line=line,
             column=len("<!-- turn ") + error.colno,
         )
-    if not isinstance(fields, dict) or set(fields) - {"speaker", "label", "marker"}:
+    if not isinstance(fields, dict) or set(fields) - _TURN_FIELDS:
         fail(
-            'a turn comment holds only "speaker", "label": null and "marker"',
+            'a turn comment holds only "speaker", "label": null, "marker", '
+            '"cues" and "words"',
             line=line,
             column=11,
         )
+    for name, kind in (("cues", Cue), ("words", Word)):
+        if name in fields:
+            try:
+                fields[name] = spans_from(fields[name], kind)
+            except (ValueError, ValidationError) as error:
+                message = getattr(error, "message", None) or str(error)
+                fail(f"a turn's {name}: {message}", line=line, column=11)
     if "label" in fields and fields["label"] is not None:
         fail('a turn comment can only say "label": null', line=line, column=11)
     if "marker" in fields and not isinstance(fields["marker"], (str, type(None))):
@@ -454,6 +512,7 @@ def _own_turn(
         speaker = named[0]
     label = None if "label" in annotation else shown
     marker = annotation["marker"] if "marker" in annotation else layout.marker(label)
+    spans = {name: annotation[name] for name in ("cues", "words") if name in annotation}
     return Turn(
         speaker=speaker,
         text="\n".join(text_lines),
@@ -461,6 +520,7 @@ def _own_turn(
         start_ms=start_ms,
         end_ms=end_ms,
         marker=marker,
+        **spans,
     )
 
 

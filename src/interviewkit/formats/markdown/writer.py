@@ -14,6 +14,7 @@ from interviewkit.formats.markdown.layout import (
     can_be_bold,
     format_span,
     heading_line,
+    span_fields,
     speakers_by_label,
     write_comment,
 )
@@ -97,6 +98,17 @@ def _front_matter(interview: Interview, layout: Layout) -> dict[str, Any]:
         matter["unlabelled_speaker"] = layout.unlabelled_speaker
     if layout.text_markers:
         matter["markers"] = "text"
+    if interview.codes:
+        matter["codes"] = [
+            {
+                "block": coding.block,
+                "start": coding.start,
+                "end": coding.end,
+                "code": coding.code,
+                **({"memo": coding.memo} if coding.memo is not None else {}),
+            }
+            for coding in interview.codes
+        ]
     return matter
 
 
@@ -123,6 +135,10 @@ def _write_turn(
         fields["label"] = None
     if turn.marker != layout.marker(turn.label):
         fields["marker"] = turn.marker
+    if turn.cues:
+        fields["cues"] = [span_fields(cue) for cue in turn.cues]
+    if turn.words:
+        fields["words"] = [span_fields(word) for word in turn.words]
     head = f"**{encode(shown)}:**"
     if turn.start_ms is not None or turn.end_ms is not None:
         head += " " + format_span(turn.start_ms, turn.end_ms)
@@ -184,7 +200,7 @@ def dumps(interview: Interview) -> str:
         ... )
         >>> print(dumps(iv))
         ---
-        interviewkit: 1
+        interviewkit: 2
         title: Two lines
         speakers:
         - id: q
