@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from interviewkit import (
     Block,
+    Coding,
+    Cue,
     ImageCaption,
     Interview,
     Metadata,
@@ -20,6 +22,7 @@ from interviewkit import (
     Role,
     Speaker,
     Turn,
+    Word,
 )
 
 HOSTILE_FRAGMENTS = (
@@ -165,14 +168,73 @@ def turns(draw: st.DrawFn, *, speaker_ids: list[str]) -> Turn:
     end = draw(
         st.one_of(st.none(), st.integers(start if start is not None else 0, 2 * 10**9))
     )
+    text = draw(texts())
     return Turn(
         speaker=draw(st.sampled_from(speaker_ids)),
-        text=draw(texts()),
+        text=text,
         label=draw(optional(non_blank_texts())),
         start_ms=start,
         end_ms=end,
         marker=draw(optional(texts())),
+        cues=draw(spans(text, kind=Cue)),
+        words=draw(spans(text, kind=Word)),
     )
+
+
+@st.composite
+def spans(draw: st.DrawFn, text: str, *, kind: type[Cue] | type[Word]) -> tuple:  # type: ignore[type-arg]
+    """Cues or words over a text: in order, not overlapping, with times."""
+    if not draw(st.booleans()):
+        return ()
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    result = []
+    clock = draw(st.integers(0, 10**7))
+    for start, end in zip(cuts[::2], cuts[1::2], strict=False):
+        length = draw(st.integers(0, 10**5))
+        extra: dict[str, object] = {}
+        if kind is Cue:
+            extra["id"] = draw(optional(non_blank_texts()))
+            extra["settings"] = draw(
+                optional(st.sampled_from(["align:start", "line:0 position:10%"]))
+            )
+        else:
+            extra["confidence"] = draw(
+                st.one_of(st.none(), st.floats(0, 1), st.sampled_from([0, 1]))
+            )
+        result.append(
+            kind(start=start, end=end, start_ms=clock, end_ms=clock + length, **extra)
+        )
+        # Times may overlap between spans (Teams does), never run backwards.
+        clock = max(0, clock + length - draw(st.integers(0, 10)))
+    return tuple(result)
+
+
+@st.composite
+def codings(draw: st.DrawFn, body: tuple[Block, ...]) -> tuple[Coding, ...]:
+    """Codes on passages of the body's text."""
+    coded = [
+        (index, text)
+        for index, block in enumerate(body)
+        if (text := block.caption if isinstance(block, ImageCaption) else block.text)
+    ]
+    if not coded or not draw(st.booleans()):
+        return ()
+    result = []
+    for _ in range(draw(st.integers(1, 4))):
+        index, text = draw(st.sampled_from(coded))
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        code = draw(non_blank_texts())
+        result.append(
+            Coding(
+                block=index,
+                start=start,
+                end=end,
+                code=code,
+                memo=draw(optional(texts())),
+            )
+        )
+    return tuple(result)
 
 
 captions = st.one_of(
@@ -212,12 +274,13 @@ def interviews(draw: st.DrawFn, *, max_blocks: int = 20) -> Interview:
     block_strategies: list[st.SearchStrategy[Block]] = [captions, prose_blocks]
     if ids:
         block_strategies.append(turns(speaker_ids=ids))
-    body = draw(st.lists(st.one_of(block_strategies), max_size=max_blocks))
+    body = tuple(draw(st.lists(st.one_of(block_strategies), max_size=max_blocks)))
     return Interview(
         title=draw(optional(non_blank_texts())),
         metadata=draw(metadata),
         speakers=tuple(cast),
-        body=tuple(body),
+        body=body,
+        codes=draw(codings(body)),
     )
 
 

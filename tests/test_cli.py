@@ -25,21 +25,12 @@ from interviewkit.cli import (
     EXIT_USAGE,
     main,
 )
+from tests.samples import CAST, SEED
 from tests.strategies import interviews, non_blank_texts
-
-SEED = Path(__file__).parent.parent / "seeds" / "000_6a59695d095b634e.txt"
 
 INTERVIEW = ik.Interview(
     title="Zoë on “Emily in Paris”",
-    speakers=(
-        ik.Speaker(id="collider", name="Collider", role=ik.Role.INTERVIEWER),
-        ik.Speaker(
-            id="darren-star",
-            name="Darren Star",
-            role=ik.Role.INTERVIEWEE,
-            aliases=("DARREN STAR", "STAR"),
-        ),
-    ),
+    speakers=CAST,
     body=(
         ik.Turn(speaker="collider", text="How was Versailles?"),
         ik.Turn(
@@ -196,24 +187,35 @@ def test_convert_through_a_pipe_keeps_every_interview(interview: ik.Interview) -
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["convert", "-", "out.json"], "--from is needed for standard input; one of "),
+        (
+            ["convert", "-", "out.json"],
+            "cannot tell the format of standard input from its content; pass --from, one of: ",
+        ),
         (["convert", "{talk}"], "--to is needed for standard output; one of "),
         (["convert", "{talk}", "-"], "--to is needed for standard output; one of "),
         (
-            ["convert", "{talk}", "talk.docx"],
-            "cannot tell the format of 'talk.docx' from suffix '.docx'; pass --to, one of ",
+            ["convert", "{talk}", "talk.pdf"],
+            "cannot tell the format of 'talk.pdf' from '.pdf'; pass --to, one of: ",
         ),
         (
-            ["convert", "README", "-t", "json"],
-            "cannot tell the format of 'README' from no suffix; pass --from, one of ",
+            ["convert", "{readme}", "-t", "json"],
+            "cannot tell the format of '{readme}' from no suffix or its content; pass --from, one of: ",
         ),
     ],
 )
 def test_convert_needs_formats_it_cannot_guess(
-    argv: list[str], message: str, talk: Path, capsys: pytest.CaptureFixture[str]
+    argv: list[str],
+    message: str,
+    talk: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    argv = [arg.format(talk=talk) for arg in argv]
-    assert main(argv) == EXIT_USAGE
+    readme = tmp_path / "README"
+    readme.write_text("Just some notes.", encoding="utf-8")
+    argv = [arg.format(talk=talk, readme=readme) for arg in argv]
+    message = message.format(readme=readme)
+    with stdio(b"Just some notes."):
+        assert main(argv) == EXIT_USAGE
     captured = capsys.readouterr()
     assert captured.out == ""
     (error,) = captured.err.splitlines()
@@ -248,7 +250,8 @@ def test_standard_input_that_is_not_utf8(capsys: pytest.CaptureFixture[str]) -> 
     with stdio('{\n "title": "caf\xe9"}'.encode("latin-1")):
         assert main(["convert", "-", "-f", "json", "-t", "json"]) == EXIT_BAD_DATA
     assert capsys.readouterr().err == (
-        "<stdin>:2:15: json: not UTF-8: byte 0xe9 cannot be decoded\n"
+        "<stdin>:2:15: json: not UTF-8: byte 0xe9 cannot be decoded; "
+        "pass encoding= (for example encoding='cp1252')\n"
     )
 
 
@@ -353,8 +356,12 @@ def test_info_reads_standard_input(capsys: pytest.CaptureFixture[str]) -> None:
     with stdio(ik.dumps(INTERVIEW, format="json").encode("utf-8")) as out:
         assert main(["info", "-", "--from", "json"]) == EXIT_OK
     assert out.getvalue().decode("utf-8").startswith("Title:     Zoë on “Emily")
-    assert main(["info", "-"]) == EXIT_USAGE
-    assert "--from is needed for standard input" in capsys.readouterr().err
+    with stdio(ik.dumps(INTERVIEW, format="json").encode("utf-8")) as out:
+        assert main(["info", "-"]) == EXIT_OK  # JSON tells itself by its content
+    assert out.getvalue().decode("utf-8").startswith("Title:     Zoë on “Emily")
+    with stdio(b"Just some notes."):
+        assert main(["info", "-"]) == EXIT_USAGE
+    assert "pass --from" in capsys.readouterr().err
 
 
 # --- search -----------------------------------------------------------------
@@ -427,6 +434,7 @@ def test_search_finds_any_piece_of_any_turn(
             ik.Turn(speaker="Probe", text=text),
             *interview.body[index:],
         ),
+        codes=(),
     )
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start + 1, len(text)))
@@ -559,7 +567,7 @@ def test_validate_prints_one_line_a_problem(
     talk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     broken = tmp_path / "broken.json"
-    broken.write_text('{"format": "interviewkit", "version": 2}', encoding="utf-8")
+    broken.write_text('{"format": "interviewkit", "version": 3}', encoding="utf-8")
     truncated = tmp_path / "truncated.json"
     truncated.write_text('{"format":', encoding="utf-8")
     assert main(["validate", str(broken), str(talk), str(truncated)]) == 3
@@ -580,13 +588,16 @@ def test_validate_reports_the_highest_status(
     out = capsys.readouterr().out
     assert out.splitlines()[0] == f"{missing}: cannot read: No such file or directory"
     assert out.splitlines()[1].startswith(f"{bad}: json: ")
-    assert main(["validate", "talk.docx", str(talk)]) == EXIT_USAGE
+    unknown = tmp_path / "talk.pdf"
+    unknown.write_bytes(b"%PDF-1.7")
+    assert main(["validate", str(unknown), str(talk)]) == EXIT_USAGE
     out = capsys.readouterr().out
     assert out.startswith(
-        "cannot tell the format of 'talk.docx' from suffix '.docx'; pass --from, one of "
+        f"cannot tell the format of '{unknown}' from suffix '.pdf' or its content; "
+        "pass --from, one of: "
     )
     assert "json (.json)" in out
-    assert main(["validate", "talk.docx", str(bad)]) == EXIT_BAD_DATA
+    assert main(["validate", str(unknown), str(bad)]) == EXIT_BAD_DATA
 
 
 def test_validate_reads_standard_input(capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,8 +11,8 @@ from types import ModuleType
 import pytest
 
 import interviewkit as ik
+from tests.samples import ROOT, SEED
 
-ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"
 PAGES = [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]
 
@@ -131,7 +131,7 @@ def test_the_rendered_markdown_example_is_what_the_writer_writes() -> None:
         for line in shown.split("\n")
         if not line.startswith("!!!")
     ]
-    seed = ik.read(ROOT / "seeds" / "000_6a59695d095b634e.txt")
+    seed = ik.read(SEED)
     written = ik.dumps(seed.excerpt([13, 14]), format="markdown")
     body = written.split("---\n\n", 1)[1]
     assert "\n".join(lines).strip() == body.strip()

@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import interviewkit as ik
 from tests.characters import body_characters, visible
+from tests.profiles import examples
 from tests.strategies import HOSTILE_FRAGMENTS, interviews
 
 FORMATS = sorted(ik.formats())
@@ -60,7 +61,7 @@ def read_or_parse_error(text: str, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", FORMATS)
-@settings(max_examples=2000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(times=10))
 @given(text=st.one_of(ANY_TEXT, JUNK))
 @example(text="")
 @example(text="\ufeff")
@@ -72,7 +73,6 @@ def test_any_text_reads_or_raises_parse_error(name: str, text: str) -> None:
 
 
 @pytest.mark.parametrize("name", FORMATS)
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
 @given(iv=interviews(max_blocks=8), cut=st.integers(min_value=0))
 def test_truncated_documents_read_or_raise_parse_error(
     name: str, iv: ik.Interview, cut: int
@@ -81,7 +81,7 @@ def test_truncated_documents_read_or_raise_parse_error(
     read_or_parse_error(text[: cut % (len(text) + 1)], name)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(times=4))
 @given(
     value=st.recursive(
         st.none()
@@ -178,7 +178,7 @@ PLAIN_MARKDOWN = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=1000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(times=10))
 @given(text=PLAIN_MARKDOWN)
 @example(text="STAR: Yes.\n\nWhat next?\n\nSTAR: No.")
 @example(text="(12:34) STAR: ")  # the time as written was dropped from the marker

@@ -20,17 +20,8 @@ from interviewkit import (
     Turn,
     ValidationError,
 )
+from tests.samples import CAST
 from tests.strategies import interviews
-
-CAST = (
-    Speaker(id="collider", name="Collider", role=Role.INTERVIEWER),
-    Speaker(
-        id="darren-star",
-        name="Darren Star",
-        role=Role.INTERVIEWEE,
-        aliases=("DARREN STAR", "STAR"),
-    ),
-)
 
 
 def test_roles_are_their_lowercase_names() -> None:

@@ -26,20 +26,13 @@ from interviewkit import (
     Turn,
     count_words,
 )
+from tests.samples import CAST, COLLIDER, DARREN_STAR
 from tests.strategies import interviews, texts
-
-COLLIDER = Speaker(id="collider", name="Collider", role=Role.INTERVIEWER)
-STAR = Speaker(
-    id="darren-star",
-    name="Darren Star",
-    role=Role.INTERVIEWEE,
-    aliases=("DARREN STAR", "STAR"),
-)
 
 TALK = Interview(
     title="Darren Star on Emily in Paris",
     metadata=Metadata(source="Collider", language="en"),
-    speakers=(COLLIDER, STAR),
+    speakers=CAST,
     body=(
         Prose(text="[Editor’s note: spoilers.]", kind=ProseKind.EDITORS_NOTE),
         Turn(speaker="collider", text="First of all, congrats on 2020."),
@@ -77,7 +70,7 @@ TALK = Interview(
     ],
 )
 def test_speaker_by_id_name_or_alias_in_any_case_accent_or_spacing(key: str) -> None:
-    assert TALK.speaker(key) is STAR
+    assert TALK.speaker(key) is DARREN_STAR
 
 
 def test_an_exact_id_wins_then_an_exact_name_or_alias() -> None:
@@ -154,7 +147,7 @@ def test_turns_by_key_speaker_or_role() -> None:
     answers = (TALK.body[2], TALK.body[5])
     questions = (TALK.body[1], TALK.body[3], TALK.body[7])
     assert TALK.turns_by("star") == answers
-    assert TALK.turns_by(STAR) == answers
+    assert TALK.turns_by(DARREN_STAR) == answers
     assert TALK.turns_by(role=Role.INTERVIEWER) == questions
     assert TALK.turns_by(role="interviewee") == answers
     assert TALK.turns_by("Collider", role="interviewee") == TALK.turns
@@ -179,7 +172,7 @@ def test_search_finds_text_in_turns_with_index_speaker_span_and_snippet() -> Non
     (match,) = TALK.search("filmed in one day")
     assert match.index == 5
     assert match.block is TALK.body[5]
-    assert match.speaker is STAR
+    assert match.speaker is DARREN_STAR
     assert match.field == "text"
     assert (match.start, match.end) == (40, 57)
     assert match.matched == "filmed in one day"
@@ -458,22 +451,20 @@ def test_count_words_like_a_reader(text: str, words: int) -> None:
 
 def test_word_counts_and_stats() -> None:
     assert TALK.word_counts() == {"collider": 12, "darren-star": 22}
-    silent = Interview(speakers=(COLLIDER, STAR), body=(turn("collider", "Hello?"),))
+    silent = Interview(speakers=CAST, body=(turn("collider", "Hello?"),))
     assert silent.word_counts() == {"collider": 1, "darren-star": 0}
     summary = TALK.stats()
     assert (summary.turns, summary.words) == (5, 34)
     collider, star = summary.speakers
     assert (collider.speaker, collider.turns, collider.words) == (COLLIDER, 3, 12)
-    assert (star.speaker, star.turns, star.words) == (STAR, 2, 22)
+    assert (star.speaker, star.turns, star.words) == (DARREN_STAR, 2, 22)
     assert star.share == pytest.approx(22 / 34)
     assert star.mean_turn_words == 11.0
     assert collider.mean_turn_words == 4.0
 
 
 def test_stats_of_silence_are_zero_not_an_error() -> None:
-    summary = Interview(
-        speakers=(COLLIDER, STAR), body=(turn("collider", "—"),)
-    ).stats()
+    summary = Interview(speakers=CAST, body=(turn("collider", "—"),)).stats()
     assert summary.words == 0
     assert [(s.turns, s.share, s.mean_turn_words) for s in summary.speakers] == [
         (1, 0.0, 0.0),
@@ -487,10 +478,10 @@ def test_stats_of_silence_are_zero_not_an_error() -> None:
 def test_excerpt_by_indices_keeps_body_order_and_the_remaining_cast() -> None:
     cut = TALK.excerpt([5, 0, 5, -1])
     assert cut.body == (TALK.body[0], TALK.body[5], TALK.body[7])
-    assert cut.speakers == (COLLIDER, STAR)
+    assert cut.speakers == CAST
     assert (cut.title, cut.metadata) == (TALK.title, TALK.metadata)
     only_star = TALK.excerpt([2, 4])
-    assert only_star.speakers == (STAR,)
+    assert only_star.speakers == (DARREN_STAR,)
     assert TALK.excerpt([]).speakers == ()
 
 
@@ -502,7 +493,7 @@ def test_excerpt_by_slice_range_or_predicate() -> None:
         lambda block: isinstance(block, Turn) and block.speaker == "darren-star"
     )
     assert stars.turns == TALK.turns_by("star")
-    assert stars.speakers == (STAR,)
+    assert stars.speakers == (DARREN_STAR,)
 
 
 def test_excerpt_of_the_qa_pairs_matching_a_search() -> None:

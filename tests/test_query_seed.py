@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 import interviewkit as ik
+from tests.samples import SEED
 
-SEED = Path(__file__).parent.parent / "seeds" / "000_6a59695d095b634e.txt"
 RAW = SEED.read_text(encoding="utf-8")
 PARAGRAPHS = RAW.split("\n\n")
 ANSWER_LABELS = ("DARREN STAR: ", "STAR: ")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from interviewkit._options import ReadOptions
 from interviewkit.errors import (
     FormatError,
     InterviewkitError,
@@ -25,6 +26,7 @@ from interviewkit.errors import (
 )
 from interviewkit.formats import (
     Format,
+    detect,
     dumps,
     format_for_path,
     formats,
@@ -35,6 +37,8 @@ from interviewkit.formats import (
 )
 from interviewkit.model import (
     Block,
+    Coding,
+    Cue,
     ImageCaption,
     Interview,
     Metadata,
@@ -43,6 +47,7 @@ from interviewkit.model import (
     Role,
     Speaker,
     Turn,
+    Word,
 )
 from interviewkit.query import (
     Match,
@@ -59,6 +64,8 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
 
 __all__ = [
     "Block",
+    "Coding",
+    "Cue",
     "Format",
     "FormatError",
     "ImageCaption",
@@ -71,6 +78,7 @@ __all__ = [
     "Prose",
     "ProseKind",
     "QAPair",
+    "ReadOptions",
     "Role",
     "Speaker",
     "SpeakerLookupError",
@@ -78,8 +86,10 @@ __all__ = [
     "Stats",
     "Turn",
     "ValidationError",
+    "Word",
     "__version__",
     "count_words",
+    "detect",
     "dumps",
     "format_for_path",
     "formats",

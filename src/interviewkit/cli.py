@@ -41,11 +41,9 @@ import sys
 import unicodedata
 import warnings
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import IO
 
 import interviewkit as ik
-from interviewkit.formats import _decode
 
 __all__ = [
     "EXIT_BAD_DATA",
@@ -102,25 +100,35 @@ def _format_list() -> str:
 
 
 def _resolve_format(path: str, name: str | None, *, flag: str) -> str:
-    """Return the format name for ``path``: ``name`` if given, else its suffix."""
+    """Return the output format name for ``path``: ``name``, else its suffix."""
     if name is not None:
         return name
     if path == _STDIO:
-        stream = "standard input" if flag == "--from" else "standard output"
         raise _Failure(
-            f"{flag} is needed for {stream}; one of {_format_list()}",
+            f"{flag} is needed for standard output; one of {_format_list()}",
             status=EXIT_USAGE,
         )
     try:
         return ik.format_for_path(path).name
-    except ik.FormatError:
-        suffix = Path(path).suffix
-        shown = f"suffix {suffix!r}" if suffix else "no suffix"
-        raise _Failure(
-            f"cannot tell the format of {path!r} from {shown}; "
-            f"pass {flag}, one of {_format_list()}",
-            status=EXIT_USAGE,
-        ) from None
+    except ik.FormatError as error:
+        raise _format_failure(error, flag) from None
+
+
+def _format_failure(error: ik.FormatError, flag: str) -> _Failure:
+    """A usage error for a format that cannot be told, naming the candidates."""
+    if error.path is None and error.name is None:
+        where = "standard input"
+    else:
+        where = repr(error.path if error.path is not None else error.name)
+    reason = error.message.partition(";")[0]
+    known = ik.formats()
+    candidates = ", ".join(
+        f"{name} ({' '.join(known[name].suffixes)})" if name in known else name
+        for name in error.candidates
+    )
+    if error.path is None and error.name is None:
+        reason = f"cannot tell the format of {where} from its content"
+    return _Failure(f"{reason}; pass {flag}, one of: {candidates}", status=EXIT_USAGE)
 
 
 def _os_failure(path: str, action: str, error: OSError) -> _Failure:
@@ -128,25 +136,59 @@ def _os_failure(path: str, action: str, error: OSError) -> _Failure:
     return _Failure(f"{path}: cannot {action}: {reason}", status=EXIT_IO_ERROR)
 
 
-def _read(path: str, format_name: str | None) -> ik.Interview:
+def _pairs(values: Sequence[str] | None, flag: str) -> dict[str, str]:
+    """``KEY=VALUE`` arguments as a mapping."""
+    pairs: dict[str, str] = {}
+    for value in values or ():
+        key, equals, item = _text_argument(value).partition("=")
+        if not equals or not key.strip() or not item.strip():
+            raise _Failure(f"{flag} takes KEY=VALUE, not {value!r}", status=EXIT_USAGE)
+        pairs[key.strip()] = item.strip()
+    return pairs
+
+
+def _reading_options(args: argparse.Namespace) -> ik.ReadOptions:
+    """The reading options the command line gives."""
+    keywords: dict[str, object] = {}
+    if args.interviewer:
+        keywords["interviewer"] = [_text_argument(x) for x in args.interviewer]
+    if args.interviewee:
+        keywords["interviewee"] = [_text_argument(x) for x in args.interviewee]
+    if args.name:
+        keywords["names"] = _pairs(args.name, "--name")
+    if args.role:
+        keywords["roles"] = _pairs(args.role, "--role")
+    if args.no_infer_questions:
+        keywords["infer_questions"] = False
+    try:
+        return ik.ReadOptions(**keywords)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as error:
+        raise _Failure(str(error), status=EXIT_USAGE) from None
+
+
+def _read(path: str, args: argparse.Namespace) -> ik.Interview:
     """Read an interview from ``path`` or standard input, or raise `_Failure`."""
-    name = _resolve_format(path, format_name, flag="--from")
+    name: str | None = args.from_format
+    options = _reading_options(args)
     try:
         if path != _STDIO:
-            return ik.read(path, format=name)
+            return ik.read(path, format=name, encoding=args.encoding, options=options)
         if sys.stdin is None:
             raise _Failure("standard input is closed", status=EXIT_IO_ERROR)
         binary = getattr(sys.stdin, "buffer", None)
-        if binary is None:  # replaced by a text stream such as io.StringIO
-            text = sys.stdin.read()
-        else:
-            text = _decode(binary.read(), source="<stdin>", fmt=ik.get_format(name))
+        # A text stream such as io.StringIO has no bytes to give.
+        data = sys.stdin.read() if binary is None else binary.read()
         try:
-            return ik.loads(text, format=name)
+            return ik.loads(data, format=name, encoding=args.encoding, options=options)
         except ik.ParseError as error:
             raise error.with_source("<stdin>") from None
     except ik.ParseError as error:
         raise _Failure(str(error), status=EXIT_BAD_DATA) from None
+    except ik.FormatError as error:
+        raise _format_failure(error, "--from") from None
+    except (TypeError, LookupError) as error:
+        # An option the format does not take, or an unknown encoding.
+        raise _Failure(str(error), status=EXIT_USAGE) from None
     except OSError as error:
         raise _os_failure(path, "read", error) from None
 
@@ -213,7 +255,7 @@ def _table(
 def _convert(args: argparse.Namespace) -> int:
     output: str = args.output if args.output is not None else _STDIO
     to_format = _resolve_format(output, args.to_format, flag="--to")
-    interview = _read(args.input, args.from_format)
+    interview = _read(args.input, args)
     if output == _STDIO:
         _write_stdout(ik.dumps(interview, format=to_format))
         return EXIT_OK
@@ -229,7 +271,7 @@ def _validate(args: argparse.Namespace) -> int:
     problems: list[str] = []
     for path in args.files:
         try:
-            _read(path, args.from_format)
+            _read(path, args)
         except _Failure as failure:
             problems.append(failure.message)
             status = max(status, failure.status)
@@ -239,7 +281,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _info(args: argparse.Namespace) -> int:
-    interview = _read(args.file, args.from_format)
+    interview = _read(args.file, args)
     stats = interview.stats()
     facts = [("Title", interview.title if interview.title is not None else "-")]
     metadata = interview.metadata
@@ -300,7 +342,7 @@ def _search(args: argparse.Namespace) -> int:
             "this Python cannot pass '--' as PATTERN; use --regex '[-]{2}'",
             status=EXIT_USAGE,
         )
-    interview = _read(args.file, args.from_format)
+    interview = _read(args.file, args)
     # re warns about some valid patterns ("[[" may one day mean a nested
     # set): pass the advice on as one line, not as a warning with source.
     with warnings.catch_warnings(record=True) as advice:
@@ -330,16 +372,58 @@ def _run_search(
         raise _Failure(f"{error}", status=EXIT_USAGE) from None
 
 
-def _add_from(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
+def _add_reading(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
+    """The options of every command that reads: the format and what to assume."""
     parser.add_argument(
         "--from",
         "-f",
         dest="from_format",
         choices=names,
         metavar="FORMAT",
-        help="the input format (default: from the file suffix; "
-        f"needed for '-'); one of: {', '.join(names)}",
+        help="the input format (default: from the file suffix, then the "
+        f"content); one of: {', '.join(names)}",
     )
+    parser.add_argument(
+        "--encoding",
+        metavar="CODEC",
+        help="the input's encoding (default: its byte-order mark, else UTF-8)",
+    )
+    parser.add_argument(
+        "--interviewer",
+        action="append",
+        metavar="NAME",
+        help="the interviewer, who asks the unlabelled questions (repeatable)",
+    )
+    parser.add_argument(
+        "--interviewee",
+        action="append",
+        metavar="NAME",
+        help="an interviewee (repeatable)",
+    )
+    parser.add_argument(
+        "--name",
+        action="append",
+        metavar="LABEL=NAME",
+        help="the name of the speaker a label stands for, e.g. SPEAKER_00='Ann "
+        "Lee' (repeatable)",
+    )
+    parser.add_argument(
+        "--role",
+        action="append",
+        metavar="NAME=ROLE",
+        help="the role of a speaker, e.g. Collider=interviewer (repeatable)",
+    )
+    parser.add_argument(
+        "--no-infer-questions",
+        action="store_true",
+        help="read an unlabelled paragraph between two answers as part of "
+        "the answer, not as a question",
+    )
+
+
+_Command = Callable[
+    [str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser
+]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -371,6 +455,12 @@ def _parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run, parser=sub)
         return sub
 
+    for add in (_add_convert, _add_info, _add_search, _add_validate):
+        add(command, names)
+    return parser
+
+
+def _add_convert(command: _Command, names: list[str]) -> None:
     convert = command(
         "convert", "convert an interview from one format to another", _convert
     )
@@ -381,7 +471,7 @@ def _parser() -> argparse.ArgumentParser:
         nargs="?",
         help="the output file, or '-' (the default) for standard output",
     )
-    _add_from(convert, names)
+    _add_reading(convert, names)
     convert.add_argument(
         "--to",
         "-t",
@@ -392,14 +482,18 @@ def _parser() -> argparse.ArgumentParser:
         f"standard output); one of: {', '.join(names)}",
     )
 
+
+def _add_info(command: _Command, names: list[str]) -> None:
     info = command(
         "info",
         "show an interview's title, speakers and how much each one says",
         _info,
     )
     info.add_argument("file", metavar="FILE", help="the file, or '-'")
-    _add_from(info, names)
+    _add_reading(info, names)
 
+
+def _add_search(command: _Command, names: list[str]) -> None:
     search = command(
         "search",
         "print where a pattern matches in the turns, one line a match",
@@ -417,34 +511,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SPEAKER",
         help="only the turns of this speaker, by id, name or alias",
     )
-    search.add_argument(
-        "--regex",
-        "-e",
-        action="store_true",
-        help="read PATTERN as a Python regular expression",
-    )
-    search.add_argument(
-        "--whole-word",
-        "-w",
-        action="store_true",
-        help="match only whole words",
-    )
-    search.add_argument(
-        "--case-sensitive",
-        action="store_true",
-        help="match case exactly",
-    )
-    search.add_argument(
-        "--prose",
-        action="store_true",
-        help="search prose too: notes, intros, links, closing lines",
-    )
-    search.add_argument(
-        "--captions",
-        action="store_true",
-        help="search image captions and credits too",
-    )
-    _add_from(search, names)
+    for flags, helped in (
+        (("--regex", "-e"), "read PATTERN as a Python regular expression"),
+        (("--whole-word", "-w"), "match only whole words"),
+        (("--case-sensitive",), "match case exactly"),
+        (("--prose",), "search prose too: notes, intros, links, closing lines"),
+        (("--captions",), "search image captions and credits too"),
+    ):
+        search.add_argument(*flags, action="store_true", help=helped)
+    _add_reading(search, names)
     search.epilog = (
         "Each line is FILE:#BLOCK SPEAKER: SNIPPET, where BLOCK is the index of the\n"
         "block in the interview's body, counting from 0 as Interview.search does\n"
@@ -452,14 +527,15 @@ def _parser() -> argparse.ArgumentParser:
         "speaker.\n\n" + _EPILOG
     )
 
+
+def _add_validate(command: _Command, names: list[str]) -> None:
     validate = command(
         "validate",
         "check that files are valid interviews, one line a problem",
         _validate,
     )
     validate.add_argument("files", metavar="FILE", nargs="+", help="a file, or '-'")
-    _add_from(validate, names)
-    return parser
+    _add_reading(validate, names)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -55,19 +55,58 @@ def _rebuild_validation_error(
 
 
 class FormatError(InterviewkitError, ValueError):
-    """A format name or file suffix that no registered format claims.
+    """A format that is unknown, or that cannot be told for a document.
 
-    Its message says what was asked for and lists the known formats.
+    Its message says what was asked for and lists the candidates.
+
+    Args:
+        message: What went wrong, in words.
+        name: The format name that was asked for, if one was.
+        path: The file whose format could not be told, if any.
+        candidates: The names of the formats that were considered: the
+            known formats, the ones that claim a suffix, or the ones whose
+            content sniffers all said yes.
 
     Example:
         >>> import interviewkit as ik
         >>> try:
-        ...     ik.get_format("docx")
+        ...     ik.get_format("pdf")
         ... except ik.FormatError as error:
         ...     print(error)  # doctest: +ELLIPSIS
-        unknown format 'docx'; known formats: ...json (.json)...
+        ...     print(error.name, "json" in error.candidates)
+        unknown format 'pdf'; known formats: ...json (.json)...
+        pdf True
 
     """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        name: str | None = None,
+        path: str | None = None,
+        candidates: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.name = name
+        self.path = path
+        self.candidates = tuple(candidates)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild_format_error,
+            (self.message, self.name, self.path, self.candidates),
+        )
+
+
+def _rebuild_format_error(
+    message: str, name: str | None, path: str | None, candidates: tuple[str, ...]
+) -> FormatError:
+    return FormatError(message, name=name, path=path, candidates=candidates)
 
 
 class ParseError(InterviewkitError, ValueError):

@@ -1,13 +1,20 @@
 """The format registry and the four functions that use it.
 
-Each module in this package is one format. It defines ``FORMAT``, a `Format`
-that names the format, the file suffixes it claims, and its reader and
-writer (``str`` in, ``str`` out). The registry finds the modules by itself,
-so adding a format is adding a module: nothing else changes.
+Each public module in this package is one format. It defines ``FORMAT``, a
+`Format` that names the format, the file suffixes it claims, its reader and
+writer, the reading options it honours, and optionally a sniffer that
+recognises its content. The registry finds the modules by itself, so adding
+a format is adding a module: nothing else changes. The contributor guide
+(``docs/contributing.md``) shows a whole one.
 
-Only `read` and `write` touch files. Files are UTF-8; a reader receives the
-text exactly as decoded, byte-order mark and line endings included, and
-normalises them itself.
+Only `read` and `write` touch files, and only `interviewkit._io` decodes
+bytes: a reader receives a `Document` whose text has no byte-order mark and
+only ``"\\n"`` line endings, whatever the file had.
+
+Choosing the format: ``format=`` if given; otherwise the formats that claim
+the file's suffix, and when several do (or none does, or there is no file
+name), the one whose sniffer recognises the content. No match, or more than
+one, is a `FormatError` that names the candidates.
 """
 
 from __future__ import annotations
@@ -15,17 +22,21 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from interviewkit._io import Document
+from interviewkit._options import ReadOptions
 from interviewkit.errors import FormatError, ParseError, ValidationError
 from interviewkit.model import Interview
 
 __all__ = [
+    "Document",
     "Format",
+    "detect",
     "dumps",
     "format_for_path",
     "formats",
@@ -35,26 +46,55 @@ __all__ = [
     "write",
 ]
 
+Reader = Callable[[Document, ReadOptions], Interview]
+"""A reader: the document and the options, to an `Interview`."""
+
 
 @attrs.frozen(kw_only=True)
 class Format:
-    """A registered format: its name, suffixes, reader and writer.
+    """A registered format: its name, suffixes, reader, writer and sniffer.
 
     Args:
         name: The name users pass as ``format=`` (``"json"``).
         suffixes: The lowercase file suffixes it claims, with the dot.
-        loads: The reader: ``loads(text, **options) -> Interview``. It
-            raises `ParseError` for bad input and nothing else.
-        dumps: The writer: ``dumps(interview, **options) -> str``.
+            Several formats may claim one suffix; their sniffers tell them
+            apart.
+        reader: ``reader(document, options) -> Interview``. It raises
+            `ParseError` for bad input and nothing else. None for a format
+            that is only written.
+        writer: ``writer(interview, **options) -> str`` (``bytes`` for a
+            binary format). None for a format that is only read.
         description: One line for listings and help texts.
+        sniff: ``sniff(document) -> bool``: whether the content is of this
+            format. Sniffers of formats that share a suffix must not both
+            say yes to one document. None for a format that cannot be told
+            by content (plain text takes anything).
+        binary: Whether the reader takes `Document.data` (bytes) rather than
+            `Document.text`, and the writer returns bytes.
+        options: The names of the `ReadOptions` the reader honours; any
+            other option given for this format is a `TypeError`.
+        preferred: Whether this format is the one to write for its suffixes
+            when other formats claim them too (JSON for ``.json``).
 
     """
 
     name: str
     suffixes: tuple[str, ...]
-    loads: Callable[..., Interview]
-    dumps: Callable[..., str]
+    reader: Reader | None
+    writer: Callable[..., str | bytes] | None
     description: str
+    sniff: Callable[[Document], bool] | None = None
+    binary: bool = False
+    options: frozenset[str] = frozenset()
+    preferred: bool = False
+
+    def accepts(self, document: Document) -> bool:
+        """Whether this format's sniffer recognises ``document``."""
+        if self.sniff is None:
+            return False
+        if not self.binary and not document.decodes():
+            return False
+        return self.sniff(document)
 
 
 _registry: dict[str, Format] | None = None
@@ -64,24 +104,34 @@ def _load_registry() -> dict[str, Format]:
     global _registry
     if _registry is None:
         found: dict[str, Format] = {}
-        suffixes: dict[str, str] = {}
         for module_info in pkgutil.iter_modules(__path__):
             if module_info.name.startswith("_"):
                 continue
             module = importlib.import_module(f"{__name__}.{module_info.name}")
             fmt = getattr(module, "FORMAT", None)
-            if not isinstance(fmt, Format):
-                continue
-            for suffix in fmt.suffixes:
-                if suffix in suffixes:  # pragma: no cover - a packaging bug
-                    raise FormatError(
-                        f"suffix {suffix!r} is claimed by both "
-                        f"{suffixes[suffix]!r} and {fmt.name!r}"
-                    )
-                suffixes[suffix] = fmt.name
-            found[fmt.name] = fmt
+            if isinstance(fmt, Format):
+                found[fmt.name] = fmt
         _registry = dict(sorted(found.items()))
     return _registry
+
+
+def register(fmt: Format) -> None:
+    """Add a format to the registry, or replace the one of the same name.
+
+    The modules of this package register themselves; this is for formats
+    that live elsewhere (a plugin, a test).
+    """
+    if not isinstance(fmt, Format):
+        raise TypeError(f"register() takes a Format, not {type(fmt).__name__}")
+    registry = _load_registry()
+    registry[fmt.name] = fmt
+    global _registry
+    _registry = dict(sorted(registry.items()))
+
+
+def unregister(name: str) -> None:
+    """Remove a format from the registry (for tests and plugins)."""
+    _load_registry().pop(name, None)
 
 
 def formats() -> Mapping[str, Format]:
@@ -118,67 +168,197 @@ def get_format(name: str) -> Format:
     registry = _load_registry()
     try:
         return registry[name]
-    except KeyError:
+    except (KeyError, TypeError):
         raise FormatError(
-            f"unknown format {name!r}; known formats: {_known()}"
+            f"unknown format {name!r}; known formats: {_known()}",
+            name=name,
+            candidates=tuple(registry),
         ) from None
+
+
+def _suffix(path: str | os.PathLike[str]) -> str:
+    return Path(path).suffix.lower()
+
+
+def _claiming(suffix: str) -> list[Format]:
+    return [fmt for fmt in _load_registry().values() if suffix in fmt.suffixes]
 
 
 def format_for_path(path: str | os.PathLike[str]) -> Format:
     """Return the format that claims the suffix of ``path``.
 
+    When several formats claim the suffix, this is the one marked
+    `Format.preferred`: the format `write` uses for the suffix. `read`
+    looks at the content to choose (see `detect`).
+
     Raises:
-        FormatError: If no format claims the suffix; the message lists the
-            known formats and their suffixes.
+        FormatError: If no format claims the suffix, or several do and none
+            is preferred; the message lists the candidates.
 
     Example:
         >>> import interviewkit as ik
-        >>> ik.format_for_path("talk.JSON").name
-        'json'
+        >>> ik.format_for_path("talk.MD").name
+        'markdown'
 
     """
-    suffix = Path(path).suffix.lower()
-    for fmt in _load_registry().values():
-        if suffix in fmt.suffixes:
-            return fmt
+    suffix = _suffix(path)
+    claiming = _claiming(suffix)
+    if len(claiming) > 1:
+        claiming = [fmt for fmt in claiming if fmt.preferred] or claiming
+    if len(claiming) == 1:
+        return claiming[0]
+    if claiming:
+        names = tuple(fmt.name for fmt in claiming)
+        raise FormatError(
+            f"several formats write {suffix!r}: {', '.join(names)}; "
+            "pass format= to choose",
+            path=os.fspath(path),
+            candidates=names,
+        )
     shown = repr(suffix) if suffix else "no suffix"
     raise FormatError(
         f"cannot tell the format of {os.fspath(path)!r} from {shown}; "
-        f"pass format= one of: {_known()}"
+        f"pass format= one of: {_known()}",
+        path=os.fspath(path),
+        candidates=tuple(_load_registry()),
     )
 
 
-def loads(text: str, *, format: str, **options: Any) -> Interview:
-    """Read an interview from a string.
+def _sniffed(document: Document, candidates: Iterable[Format]) -> list[Format]:
+    return [fmt for fmt in candidates if fmt.accepts(document)]
+
+
+def detect(document: Document, *, path: str | os.PathLike[str] | None = None) -> Format:
+    """Choose the format of a document: by the path's suffix, then by content.
 
     Args:
-        text: The document.
-        format: The name of its format: see `formats`.
-        **options: Options of that format's reader.
+        document: The document.
+        path: Its file name, if it has one.
 
     Raises:
-        ParseError: If ``text`` is not a valid document of the format.
-        FormatError: If the format is unknown.
+        FormatError: If no format fits, or several do; its ``candidates``
+            are the formats that were considered.
+
+    Example:
+        >>> import interviewkit as ik
+        >>> from interviewkit.formats import Document, detect
+        >>> detect(Document(text="Q: Hi"), path="talk.txt").name
+        'text'
+
+    """
+    where = repr(os.fspath(path)) if path is not None else "the document"
+    suffix = _suffix(path) if path is not None else ""
+    claiming = _claiming(suffix) if suffix else []
+    if len(claiming) == 1:
+        return claiming[0]
+    if len(claiming) > 1:
+        found = _sniffed(document, claiming)
+        if len(found) == 1:
+            return found[0]
+        names = tuple(fmt.name for fmt in claiming)
+        if not found:
+            what = f"{where} is none of the formats that read {suffix!r}"
+        else:
+            names = tuple(fmt.name for fmt in found)
+            what = f"{where} could be any of several formats"
+        raise FormatError(
+            f"{what}: {', '.join(names)}; pass format= to choose",
+            path=None if path is None else os.fspath(path),
+            candidates=names,
+        )
+    found = _sniffed(document, _load_registry().values())
+    if len(found) == 1:
+        return found[0]
+    names = tuple(fmt.name for fmt in found)
+    shown = f"suffix {suffix!r}" if suffix else "no suffix"
+    if not found:
+        message = (
+            f"cannot tell the format of {where} from {shown} or its content; "
+            f"pass format= one of: {_known()}"
+        )
+        names = tuple(_load_registry())
+    else:
+        message = (
+            f"the content of {where} fits several formats: {', '.join(names)}; "
+            "pass format= to choose"
+        )
+    raise FormatError(
+        message,
+        path=None if path is None else os.fspath(path),
+        candidates=names,
+    )
+
+
+def _run_reader(
+    fmt: Format,
+    document: Document,
+    options: ReadOptions | None,
+    keywords: Mapping[str, Any],
+) -> Interview:
+    chosen = ReadOptions.from_keywords(options, keywords)
+    unused = sorted(chosen.given() - fmt.options)
+    if unused:
+        honoured = ", ".join(sorted(fmt.options)) or "none"
+        raise TypeError(
+            f"the {fmt.name} reader takes no option {unused[0]!r}; "
+            f"its options: {honoured}"
+        )
+    if fmt.reader is None:
+        raise FormatError(f"the {fmt.name} format can only be written", name=fmt.name)
+    document.format = fmt.name
+    try:
+        return fmt.reader(document, chosen)
+    except ValidationError as error:
+        # Readers check what they can with positions; this is the backstop.
+        raise ParseError(error.message, format=fmt.name) from error
+
+
+def loads(
+    text: str | bytes,
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    options: ReadOptions | None = None,
+    **keywords: Any,
+) -> Interview:
+    """Read an interview from a string (or the bytes of a document).
+
+    Args:
+        text: The document: a `str`, or `bytes` to decode (see ``encoding``).
+        format: The name of its format: see `formats`. By default the
+            content decides, among the formats that can tell theirs.
+        encoding: The codec of ``bytes``; by default the byte-order mark
+            decides, and UTF-8 without one.
+        options: A `ReadOptions`, or pass its fields as keywords.
+        **keywords: The reading options (``interviewer=``, ``names=``, ...):
+            see `ReadOptions`.
+
+    Raises:
+        ParseError: If the document is not a valid document of the format.
+        FormatError: If the format is unknown, or cannot be told.
+        TypeError: For an option the format does not take.
 
     Example:
         >>> import interviewkit as ik
         >>> iv = ik.Interview(title="Hello")
         >>> ik.loads(ik.dumps(iv, format="json"), format="json") == iv
         True
+        >>> ik.loads(ik.dumps(iv, format="json")).title  # JSON tells itself
+        'Hello'
 
     """
-    if not isinstance(text, str):
-        raise TypeError(f"loads() takes a str, not {type(text).__name__}")
-    fmt = get_format(format)
-    try:
-        return fmt.loads(text, **options)
-    except ValidationError as error:
-        # Readers check what they can with positions; this is the backstop.
-        raise ParseError(error.message, format=fmt.name) from error
+    if isinstance(text, str):
+        document = Document(text=text)
+    elif isinstance(text, (bytes, bytearray, memoryview)):
+        document = Document(data=bytes(text), encoding=encoding)
+    else:
+        raise TypeError(f"loads() takes a str or bytes, not {type(text).__name__}")
+    fmt = get_format(format) if format is not None else detect(document)
+    return _run_reader(fmt, document, options, keywords)
 
 
-def dumps(interview: Interview, *, format: str, **options: Any) -> str:
-    """Write an interview to a string.
+def dumps(interview: Interview, *, format: str, **options: Any) -> Any:
+    """Write an interview to a string (bytes for a binary format).
 
     Args:
         interview: The interview.
@@ -186,53 +366,51 @@ def dumps(interview: Interview, *, format: str, **options: Any) -> str:
         **options: Options of that format's writer.
 
     Raises:
-        FormatError: If the format is unknown.
+        FormatError: If the format is unknown or cannot be written.
 
     """
     if not isinstance(interview, Interview):
         raise TypeError(f"dumps() takes an Interview, not {type(interview).__name__}")
-    return get_format(format).dumps(interview, **options)
-
-
-def _decode(data: bytes, *, source: str, fmt: Format) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        raise ParseError(
-            f"not UTF-8: byte 0x{data[error.start]:02x} cannot be decoded",
-            format=fmt.name,
-            line=line,
-            column=column,
-            source=source,
-        ) from None
+    fmt = get_format(format)
+    if fmt.writer is None:
+        raise FormatError(f"the {fmt.name} format can only be read", name=fmt.name)
+    return fmt.writer(interview, **options)
 
 
 def read(
-    path: str | os.PathLike[str], *, format: str | None = None, **options: Any
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    options: ReadOptions | None = None,
+    **keywords: Any,
 ) -> Interview:
-    """Read an interview from a UTF-8 file.
+    """Read an interview from a file.
 
     Args:
         path: The file.
         format: The name of its format; by default the file's suffix
-            decides (``.txt``, ``.md``, ``.json``, ...).
-        **options: Options of that format's reader.
+            decides (``.txt``, ``.md``, ``.json``, ...), and the content
+            when several formats share the suffix.
+        encoding: The file's codec; by default its byte-order mark decides
+            (UTF-8, UTF-16 or UTF-32), and UTF-8 without one.
+        options: A `ReadOptions`, or pass its fields as keywords.
+        **keywords: The reading options (``interviewer=``, ``names=``, ...):
+            see `ReadOptions`.
 
     Raises:
         ParseError: If the file is not a valid document of the format; the
             error names the file, line and column.
-        FormatError: If the format is unknown or the suffix claims none.
+        FormatError: If the format is unknown or cannot be told.
         OSError: If the file cannot be read.
+        TypeError: For an option the format does not take.
 
     """
-    fmt = get_format(format) if format is not None else format_for_path(path)
     source = os.fspath(path)
-    text = _decode(Path(path).read_bytes(), source=source, fmt=fmt)
+    document = Document(data=Path(path).read_bytes(), encoding=encoding)
     try:
-        return loads(text, format=fmt.name, **options)
+        fmt = get_format(format) if format is not None else detect(document, path=path)
+        return _run_reader(fmt, document, options, keywords)
     except ParseError as error:
         raise error.with_source(source) from None
 
@@ -244,7 +422,7 @@ def write(
     format: str | None = None,
     **options: Any,
 ) -> None:
-    """Write an interview to a UTF-8 file, replacing it if it exists.
+    """Write an interview to a file (UTF-8 for text), replacing it if it exists.
 
     Args:
         interview: The interview.
@@ -258,5 +436,6 @@ def write(
 
     """
     fmt = get_format(format) if format is not None else format_for_path(path)
-    text = dumps(interview, format=fmt.name, **options)
-    Path(path).write_bytes(text.encode("utf-8"))
+    written = dumps(interview, format=fmt.name, **options)
+    data = written if isinstance(written, bytes) else written.encode("utf-8")
+    Path(path).write_bytes(data)

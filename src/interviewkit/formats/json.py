@@ -2,12 +2,14 @@
 
 A document is an envelope around the interview:
 
-    {"format": "interviewkit", "version": 1, "interview": {...}}
+    {"format": "interviewkit", "version": 2, "interview": {...}}
 
 Body blocks are tagged by a ``"type"`` key (``"turn"``, ``"caption"``,
 ``"prose"``); fields that hold their default value are left out. The JSON
-Schema of version 1 ships with the package as
-``interviewkit/schema/interview-v1.schema.json`` (see `schema`). Reading
+Schema of each version ships with the package as
+``interviewkit/schema/interview-v2.schema.json`` (see `schema`). Version 2
+added a turn's timed ``cues`` and ``words`` and the interview's ``codes``;
+version 1 documents, which have none of them, read as they always did. Reading
 what the writer wrote gives back an equal `Interview`.
 """
 
@@ -23,22 +25,30 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from interviewkit._io import Document
+from interviewkit._options import ReadOptions
 from interviewkit.errors import ParseError, ValidationError
 from interviewkit.formats import Format
 from interviewkit.model import (
     Block,
+    Coding,
+    Cue,
     ImageCaption,
     Interview,
     Metadata,
     Prose,
     Speaker,
     Turn,
+    Word,
 )
 
-__all__ = ["FORMAT", "VERSION", "dumps", "loads", "schema"]
+__all__ = ["FORMAT", "VERSION", "dumps", "schema", "to_document"]
 
-VERSION = 1
-"""The version of the JSON layout this release writes and reads."""
+VERSION = 2
+"""The version of the JSON layout this release writes."""
+
+READS = frozenset({1, 2})
+"""The versions of the JSON layout this release reads."""
 
 _ENVELOPE_KEYS = frozenset({"format", "version", "interview"})
 
@@ -51,6 +61,38 @@ _FIELDS: dict[type, frozenset[str]] = {
 
 class _WireError(TypeError):
     """A JSON value of the wrong type; its message is shown to the user."""
+
+
+_SPAN_FIELDS: dict[str, tuple[type[Cue] | type[Word], frozenset[str]]] = {
+    "cues": (Cue, frozenset(field.name for field in attrs.fields(Cue))),
+    "words": (Word, frozenset(field.name for field in attrs.fields(Word))),
+}
+
+
+def _construct_spans(value: dict[str, Any]) -> None:
+    """Build a turn's cues and words in place, for the fast converter.
+
+    Their validators check every value's type; only the shape is checked
+    here. Anything else is left for the detailed converter to report.
+    """
+    for name, (kind, fields) in _SPAN_FIELDS.items():
+        spans = value.get(name)
+        if spans is None:
+            continue
+        if type(spans) is not list:
+            raise _WireError("not a list")
+        built = []
+        for span in spans:
+            if type(span) is not dict or not span.keys() <= fields:
+                raise _WireError("not a valid span")
+            built.append(kind(**span))
+        value[name] = built
+
+
+def _structure_confidence(value: Any, _: Any) -> float | None:
+    if value is None or (type(value) in (int, float)):
+        return value  # type: ignore[no-any-return]
+    raise _WireError(f"expected number or null, got {_json_type(value)}")
 
 
 def _strict(kind: type) -> Callable[[Any, type], Any]:
@@ -136,7 +178,7 @@ def _unstructure_extras(
 
 
 def _make_converter(*, fast: bool) -> cattrs.Converter:
-    """Build a private converter for the version-1 JSON layout.
+    """Build a private converter for the JSON layout.
 
     Strings and integers must have their JSON types (no ``"12"`` for 12),
     unknown keys are errors, and body blocks are a union tagged by
@@ -156,6 +198,18 @@ def _make_converter(*, fast: bool) -> cattrs.Converter:
     converter.register_structure_hook(int, _strict(int))
     converter.register_structure_hook(str | None, _strict_optional(str))
     converter.register_structure_hook(int | None, _strict_optional(int))
+    converter.register_structure_hook(float | None, _structure_confidence)
+    # JSON arrays and objects only: a dict must not pass for a sequence, nor
+    # a list for an object. Hooks of classes are generated with the hooks of
+    # their fields built in, so the parts go first, what holds them after.
+    for part in (Cue, Word, Coding):
+        converter.register_structure_hook(
+            part, _expect(dict, converter.get_structure_hook(part))
+        )
+    for sequence in (tuple[str, ...], tuple[Cue, ...], tuple[Word, ...]):
+        converter.register_structure_hook_func(
+            _is(sequence), _expect(list, converter.get_structure_hook(sequence))
+        )
     converter.register_structure_hook(
         Metadata,
         make_dict_structure_fn(
@@ -202,6 +256,8 @@ def _make_converter(*, fast: bool) -> cattrs.Converter:
         if type(value) is dict:
             cls = _CLASSES.get(value.pop("type", None))
             if cls is not None and value.keys() <= _FIELDS[cls]:
+                if "cues" in value or "words" in value:
+                    _construct_spans(value)
                 block: Block = cls(**value)
                 return block
         raise _WireError("not a valid block")
@@ -209,13 +265,10 @@ def _make_converter(*, fast: bool) -> cattrs.Converter:
     converter.register_structure_hook(
         Block, construct_block if fast else structure_block
     )
-    # JSON arrays and objects only: a dict must not pass for a sequence, nor
-    # a list for an object. Hooks of classes are generated with the hooks of
-    # their fields built in, so the containers go first, the classes last.
     sequences: tuple[Any, ...] = (
-        tuple[str, ...],
         tuple[Speaker, ...],
         tuple[Block, ...],
+        tuple[Coding, ...],
     )
     for sequence in sequences:
         converter.register_structure_hook_func(
@@ -299,9 +352,10 @@ def _check_envelope(document: Any) -> dict[str, Any]:
             f"expected an integer version, got {_json_type(version)}",
             path="$.version",
         )
-    if version != VERSION:
+    if version not in READS:
+        readable = " and ".join(str(number) for number in sorted(READS))
         _fail(
-            f"unsupported version {version}; this release reads version {VERSION}",
+            f"unsupported version {version}; this release reads versions {readable}",
             path="$.version",
         )
     if "interview" not in document:
@@ -309,40 +363,46 @@ def _check_envelope(document: Any) -> dict[str, Any]:
     return document
 
 
-def loads(text: str) -> Interview:
-    """Read an interview from a JSON document.
-
-    Raises:
-        ParseError: With a line and column for bad syntax, and a ``$.path``
-            for a document whose structure or content is wrong.
-
-    Example:
-        >>> iv = loads('{"format": "interviewkit", "version": 1, '
-        ...            '"interview": {"title": "Hello"}}')
-        >>> iv.title
-        'Hello'
-
-    """
+def _parse(document: Document) -> Any:
+    """The parsed document, or the ParseError that says where its syntax fails."""
+    value = document.json()
+    if value is not None:
+        return value
+    text = document.text
     try:
-        document = json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
         # json's messages end in " at" when it means the position we report.
         message = error.msg.lower().removesuffix(" at")
         _fail(message, line=error.lineno, column=error.colno)
     except RecursionError:
         _fail("document is nested too deeply", line=1, column=1)
-    interview = _check_envelope(document)["interview"]
+
+
+def _read(document: Document, options: ReadOptions) -> Interview:
+    """Read an interview from a JSON document.
+
+    Raises:
+        ParseError: With a line and column for bad syntax, and a ``$.path``
+            for a document whose structure or content is wrong.
+    """
+    interview = _check_envelope(_parse(document))["interview"]
     try:
         return _fast.structure(interview, Interview)
     except Exception:  # noqa: BLE001 - any failure is re-run for its path
         pass
     # The fast pass consumed the document; parse it again for the slow pass,
     # which collects where each problem is.
-    interview = json.loads(text)["interview"]
+    interview = json.loads(document.text)["interview"]
     try:
         return _detailed.structure(interview, Interview)
     except Exception as error:  # noqa: BLE001 - translated at the boundary
         _structure_error(error)
+
+
+def _sniff(document: Document) -> bool:
+    value = document.json()
+    return type(value) is dict and value.get("format") == "interviewkit"
 
 
 def to_document(interview: Interview) -> dict[str, Any]:
@@ -365,7 +425,7 @@ def dumps(interview: Interview, *, indent: int | None = 2) -> str:
         >>> print(dumps(Interview(title="Hello")))
         {
           "format": "interviewkit",
-          "version": 1,
+          "version": 2,
           "interview": {
             "title": "Hello"
           }
@@ -381,12 +441,21 @@ def dumps(interview: Interview, *, indent: int | None = 2) -> str:
     )
 
 
-def schema() -> dict[str, Any]:
-    """Return the JSON Schema (draft 2020-12) of the version-1 layout."""
+def schema(version: int = VERSION) -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of a version of the layout.
+
+    Args:
+        version: The layout version: the one this release writes, or 1.
+
+    Raises:
+        ValueError: For a version this release does not know.
+    """
+    if version not in READS:
+        raise ValueError(f"no schema for version {version!r}; known: 1, 2")
     text = (
         resources.files("interviewkit")
         .joinpath("schema")
-        .joinpath("interview-v1.schema.json")
+        .joinpath(f"interview-v{version}.schema.json")
         .read_text(encoding="utf-8")
     )
     result: dict[str, Any] = json.loads(text)
@@ -396,7 +465,9 @@ def schema() -> dict[str, Any]:
 FORMAT = Format(
     name="json",
     suffixes=(".json",),
-    loads=loads,
-    dumps=dumps,
+    reader=_read,
+    writer=dumps,
+    sniff=_sniff,
+    preferred=True,
     description="JSON, the complete and versioned interchange form",
 )

@@ -24,9 +24,9 @@ markup of explicit blocks (the ``[speaker]`` headers, quotes and ``|``).
 `ParseError` is raised only for a malformed explicit block (below), with
 its line and column.
 
-Options (keyword-only): ``interviewer`` and ``interviewee`` (a name or a
-sequence of names), ``roles`` (roles by name or label), ``names`` (names by
-label), ``infer_questions`` (default True).
+It honours every reading option (`interviewkit.ReadOptions`):
+``interviewer``, ``interviewee``, ``roles``, ``names`` and
+``infer_questions``.
 
 Writing
 -------
@@ -77,22 +77,22 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import attrs
 
+from interviewkit._io import Document
+from interviewkit._options import ReadOptions
 from interviewkit._reading import (
+    Assembler,
     CastEntry,
     LabelMatch,
     Paragraph,
-    ReadingOptions,
     caption_from_lines,
     find_label,
-    options_from,
-    parse_cast,
-    parse_time,
     resolve,
 )
+from interviewkit._time import CLOCK, format_clock, parse_clock
 from interviewkit.errors import ParseError, ValidationError
 from interviewkit.formats import Format
 from interviewkit.model import (
@@ -105,25 +105,14 @@ from interviewkit.model import (
     Turn,
 )
 
-__all__ = ["FORMAT", "dumps", "loads"]
+__all__ = ["FORMAT", "dumps"]
 
-_TIME_PART = r"\d{1,3}(?::[0-5]\d){1,2}(?:[.,]\d{1,3})?"
-_QUOTED = re.compile(rf"(?:\[({_TIME_PART})\][ \t])?(\"(?:[^\"\\\n]|\\.){{0,2000}}\"):")
+_QUOTED = re.compile(rf"(?:\[({CLOCK})\][ \t])?(\"(?:[^\"\\\n]|\\.){{0,2000}}\"):")
 _SECTIONS = ("image", "caption", "credit")
 
 
 def _blank(line: str) -> bool:
     return not line or line.isspace()
-
-
-@attrs.define
-class _Segment:
-    lines: list[str]
-    line: int  # 0-based index of the first line
-    column: int  # 0-based column where the text starts on the first line
-    found: LabelMatch | None
-    joined: bool
-    marker: str | None = None
 
 
 def _error(message: str, line: int, column: int) -> ParseError:
@@ -193,7 +182,7 @@ def _explicit(lines: list[str], first: int) -> Paragraph | None:
             label=name,
             exact_label=True,
             verbatim=True,
-            start_ms=parse_time(quoted.group(1)) if quoted.group(1) else None,
+            start_ms=parse_clock(quoted.group(1)) if quoted.group(1) else None,
         )
     if not _is_section_header(head):
         return None
@@ -245,7 +234,6 @@ def _paragraphs(text: str) -> list[Paragraph]:
     # not blank) and the label, if any, at the start of each of their lines.
     raw: list[tuple[int, int]] = []  # (first line, end line) of each paragraph
     found: list[LabelMatch | None] = [None] * len(lines)
-    label_counts: dict[str, int] = {}
     first = -1
     for number, line in enumerate(lines):
         if not line or line.isspace():
@@ -255,196 +243,35 @@ def _paragraphs(text: str) -> list[Paragraph]:
             continue
         if first < 0:
             first = number
-        match = find_label(line)
-        if match is not None:
-            found[number] = match
-            label = match.label
-            if label is not None:
-                label_counts[label] = label_counts.get(label, 0) + 1
+        found[number] = find_label(line)
     if first >= 0:
         raw.append((first, len(lines)))
-    # How often each label starts a line, counted case-insensitively.
-    starts: dict[str, int] = {}
-    for label, count in label_counts.items():
-        key = label.casefold()
-        starts[key] = starts.get(key, 0) + count
-
-    result: list[Paragraph] = []
-    seen_turn = False
-    pending: _Segment | None = None  # a label alone, its speech in the next paragraph
-    last_position = len(raw) - 1
-    for position, (start, end) in enumerate(raw):
-        if end - start == 1 and seen_turn and pending is None:
-            # The common case, a paragraph of one line, without the general
-            # machinery below; it must give what that machinery gives. One
-            # line is never an explicit block, which needs its '|' lines.
-            only = lines[start]
-            only_found = found[start]
-            if only_found is None or not only_found.alone or position == last_position:
-                if only_found is None:
-                    result.append(Paragraph(text=only, line=start + 1))
-                else:
-                    text_start = only_found.text_start
-                    result.append(
-                        Paragraph(
-                            text=only[text_start:],
-                            line=start + 1,
-                            column=text_start + 1,
-                            label=only_found.label,
-                            tentative=only_found.strength < 2,
-                            marker=only[:text_start],
-                            start_ms=only_found.start_ms,
-                        )
-                    )
-                continue
-        block_lines = lines[start:end]
-        explicit = _explicit(block_lines, start) if block_lines[0][:1] in '["' else None
+    assembler = Assembler()
+    previous_end = 0
+    for start, end in raw:
+        explicit = None
+        if end - start > 1 and lines[start][:1] in '["':
+            explicit = _explicit(lines[start:end], start)
         if explicit is not None:
-            if pending is not None:
-                result.append(_finish(pending))
-                pending = None
-            result.append(explicit)
-            seen_turn = seen_turn or explicit.label is not None
-            continue
-        if not seen_turn:
-            cast = parse_cast(block_lines)
-            if cast is not None:
-                if pending is not None:
-                    result.append(_finish(pending))
-                    pending = None
-                result.append(
-                    Paragraph(text="\n".join(block_lines), line=start + 1, cast=cast)
-                )
-                continue
-        segments: list[_Segment] = []
-        for number in range(start, end):
-            match = found[number]
-            splits = match is not None and (
-                number == start
-                or match.strength == 2
-                or (match.label is not None and starts[match.label.casefold()] >= 2)
+            assembler.add(explicit)
+        else:
+            assembler.add_lines(
+                lines[start:end],
+                line=start + 1,
+                found=found[start:end],
+                gap="\n".join(lines[previous_end:start]),
             )
-            if splits and match is not None:
-                line = lines[number]
-                segments.append(
-                    _Segment(
-                        lines=[] if match.alone else [line[match.text_start :]],
-                        line=number,
-                        column=match.text_start,
-                        found=match,
-                        joined=number != start,
-                        marker=line[: match.text_start] + ("\n" if match.alone else ""),
-                    )
-                )
-            elif segments:
-                segments[-1].lines.append(lines[number])
-            else:
-                segments.append(
-                    _Segment(
-                        lines=[lines[number]],
-                        line=number,
-                        column=0,
-                        found=None,
-                        joined=False,
-                    )
-                )
-        if pending is not None:
-            first_segment = segments[0]
-            if first_segment.found is None:
-                separator = "\n".join(lines[pending.line + 1 : start])
-                pending.marker = (pending.marker or "") + separator + "\n"
-                pending.lines = first_segment.lines
-                segments[0] = pending
-            else:
-                result.append(_finish(pending))
-            pending = None
-        last = segments[-1]
-        if (
-            last.found is not None
-            and last.found.alone
-            and not last.lines
-            and position + 1 < len(raw)
-        ):
-            pending = segments.pop()
-        for segment in segments:
-            paragraph = _finish(segment)
-            seen_turn = seen_turn or paragraph.label is not None
-            result.append(paragraph)
-    if pending is not None:
-        result.append(_finish(pending))
-    return result
+        previous_end = end
+    return assembler.paragraphs()
 
 
-def _finish(segment: _Segment) -> Paragraph:
-    found = segment.found
-    text = "\n".join(segment.lines)
-    if found is None:
-        return Paragraph(text=text, line=segment.line + 1, column=segment.column + 1)
-    marker = segment.marker
-    if marker is not None and not segment.lines and marker.endswith("\n"):
-        marker = marker[:-1]  # a label alone at the very end: nothing below it
-    return Paragraph(
-        text=text,
-        line=segment.line + 1,
-        column=segment.column + 1,
-        label=found.label,
-        tentative=found.strength < 2,
-        marker=marker,
-        start_ms=found.start_ms,
-        joined=segment.joined,
-    )
+def _read(document: Document, options: ReadOptions) -> Interview:
+    """Read an interview from plain text (see the module docstring)."""
+    return _interview(document.text, options)
 
 
-def loads(
-    text: str,
-    *,
-    interviewer: str | Sequence[str] | None = None,
-    interviewee: str | Sequence[str] | None = None,
-    roles: Mapping[str, Role | str] | None = None,
-    names: Mapping[str, str] | None = None,
-    infer_questions: bool = True,
-) -> Interview:
-    """Read an interview from plain text.
-
-    Args:
-        text: The document.
-        interviewer: The name (or label) of the interviewer, or several; they
-            ask the unlabelled questions.
-        interviewee: The name (or label) of the interviewee, or several.
-        roles: Roles by speaker name or label: ``{"Collider": "interviewer"}``.
-        names: Speaker names by label: ``{"DS": "Darren Star"}``.
-        infer_questions: Read an unlabelled paragraph between two answers by
-            the same speaker as a question (True), or as part of the answer
-            before it (False).
-
-    Raises:
-        ParseError: If an explicit block (see the module docstring) is
-            malformed.
-
-    Example:
-        >>> text = "Why Paris?\\n\\nSTAR: Why not?\\n\\nAnd Rome?\\n\\nSTAR: Later."
-        >>> iv = loads(text, interviewer="Collider")
-        >>> [(iv.speakers[0].name, t.text) for t in iv.turns][:1]
-        [('Collider', 'Why Paris?')]
-
-    """
-    options = options_from(
-        interviewer=interviewer,
-        interviewee=interviewee,
-        roles=roles,
-        names=names,
-        infer_questions=infer_questions,
-    )
-    return _read(text, options)
-
-
-def _read(text: str, options: ReadingOptions) -> Interview:
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    paragraphs = _paragraphs(text)
-    speakers, body = resolve(paragraphs, options)
+def _interview(text: str, options: ReadOptions) -> Interview:
+    speakers, body = resolve(_paragraphs(text), options)
     try:
         return Interview(speakers=speakers, body=body)
     except ValidationError as error:  # pragma: no cover - a reader bug
@@ -452,14 +279,6 @@ def _read(text: str, options: ReadingOptions) -> Interview:
 
 
 # --- writing ------------------------------------------------------------------
-
-
-def _format_time(millis: int) -> str:
-    seconds, fraction = divmod(millis, 1000)
-    minutes, seconds = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    stamp = f"{hours:02d}:{minutes:02d}:{seconds:02d}"
-    return f"{stamp}.{fraction:03d}" if fraction else stamp
 
 
 def _marker_agrees(turn: Turn) -> bool:
@@ -499,7 +318,7 @@ def _literal_lines(text: str) -> str:
 
 
 def _explicit_turn(turn: Turn, name: str) -> str:
-    time = f"[{_format_time(turn.start_ms)}] " if turn.start_ms is not None else ""
+    time = f"[{format_clock(turn.start_ms)}] " if turn.start_ms is not None else ""
     quoted = json.dumps(name, ensure_ascii=False)
     return f"{time}{quoted}:\n{_literal_lines(turn.text)}"
 
@@ -524,7 +343,7 @@ def _cast(speakers: Sequence[Speaker]) -> str:
 
 
 def _plain_turn(turn: Turn, name: str) -> str | None:
-    time = f"[{_format_time(turn.start_ms)}] " if turn.start_ms is not None else ""
+    time = f"[{format_clock(turn.start_ms)}] " if turn.start_ms is not None else ""
     written = f"{time}{name}: {turn.text}"
     lines = written.split("\n")
     if not turn.text or turn.text != turn.text.strip() or any(map(_blank, lines)):
@@ -606,7 +425,7 @@ def dumps(interview: Interview, *, newline_at_end: bool = False) -> str:
         text = "\n\n".join(_source_block(block, interview) for block in interview.body)
     else:
         text = "\n\n".join(_canonical(interview, explicit=False))
-        if _summary(_read(text, ReadingOptions())) != _summary(interview):
+        if _summary(_interview(text, ReadOptions())) != _summary(interview):
             text = "\n\n".join(_canonical(interview, explicit=True))
     if text.startswith("\ufeff"):
         # The reader takes a leading U+FEFF for a byte-order mark; a text that
@@ -627,14 +446,15 @@ def _source_block(block: Turn | Prose | ImageCaption, interview: Interview) -> s
     label = block.label
     if label is None:
         label = next(s.name for s in interview.speakers if s.id == block.speaker)
-    time = f"[{_format_time(block.start_ms)}] " if block.start_ms is not None else ""
+    time = f"[{format_clock(block.start_ms)}] " if block.start_ms is not None else ""
     return f"{time}{label}: {block.text}"
 
 
 FORMAT = Format(
     name="text",
     suffixes=(".txt",),
-    loads=loads,
-    dumps=dumps,
+    reader=_read,
+    writer=dumps,
+    options=frozenset(attrs.fields_dict(ReadOptions)),
     description="Plain text as publications and transcripts lay interviews out",
 )

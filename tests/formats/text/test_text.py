@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 import interviewkit as ik
+from tests.samples import SEED
 
-FIXTURES = Path(__file__).parent / "fixtures" / "text"
+FIXTURES = Path(__file__).parent / "fixtures"
 NAMES = sorted(path.stem for path in FIXTURES.glob("*.txt"))
 
 
@@ -81,8 +82,6 @@ def test_a_lone_carriage_return_is_a_line_break() -> None:
 
 # --- options ---------------------------------------------------------------
 
-SEED = Path(__file__).parent.parent / "seeds" / "000_6a59695d095b634e.txt"
-
 
 def test_naming_the_interviewer() -> None:
     text = "Why Paris?\n\nSTAR: Why not?\n\nAnd Rome?\n\nSTAR: Later."
@@ -152,8 +151,16 @@ def test_bad_option_values_raise_type_error() -> None:
         ik.loads("Q: Hi?", format="text", interviewer=3)
     with pytest.raises(TypeError):
         ik.loads("Q: Hi?", format="text", names={"Q": 3})
-    with pytest.raises(ValueError, match="not a valid Role"):
+    with pytest.raises(
+        ValueError, match="unknown role 'boss'; known roles: interviewer"
+    ):
         ik.loads("Q: Hi?", format="text", roles={"Q": "boss"})
+    with pytest.raises(TypeError, match="unknown reading option 'interviewers'"):
+        ik.loads("Q: Hi?", format="text", interviewers="Ann")
+    with pytest.raises(
+        TypeError, match="the json reader takes no option 'interviewer'"
+    ):
+        ik.loads("{}", format="json", interviewer="Ann")
 
 
 # --- what is and is not a label ---------------------------------------------

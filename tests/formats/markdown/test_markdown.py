@@ -1,85 +1,22 @@
-"""The Markdown format: identity round trips, escaping, safe rendering, errors."""
+"""The Markdown format: escaping, safe rendering, errors, and Markdown as people
+write it (golden fixtures, labels, front matter)."""
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
-import attrs
-import markdown
 import pytest
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import interviewkit as ik
-from interviewkit.formats import markdown as markdown_format
-from tests.strategies import HOSTILE_FRAGMENTS, interviews
-
-MARKDOWN_FRAGMENTS = (
-    *HOSTILE_FRAGMENTS,
-    "**Q:** ",
-    "**A**: ",
-    "__Jo Lee:__ ",
-    "**Ana Roy** 00:00:05\n",
-    "\\[00:04:08\\] ",
-    "![alt](src.jpg)",
-    "![](<>)",
-    "&#32;",
-    "&#10;",
-    "# Title\n",
-    "## Why?\n",
-    "---\ntitle: x\n---\n",
-    "```\n",
-    "<!-- x -->",
-    "* * *\n",
+from tests.formats.markdown.helpers import (
+    assert_only_markup_of_the_layout,
+    escape_html,
+    rendered_body,
+    round_trip,
 )
-
-SAMPLE = ik.Interview(
-    title="Darren Star on Emily in Paris",
-    metadata=ik.Metadata(source="Collider", language="en", extras={"tags": ("tv",)}),
-    speakers=(
-        ik.Speaker(id="collider", name="Collider", role=ik.Role.INTERVIEWER),
-        ik.Speaker(
-            id="darren-star",
-            name="Darren Star",
-            role=ik.Role.INTERVIEWEE,
-            aliases=("DARREN STAR", "STAR"),
-        ),
-    ),
-    body=(
-        ik.Prose(text="[Editor’s note: spoilers.]", kind=ik.ProseKind.EDITORS_NOTE),
-        ik.Turn(speaker="collider", text="Congrats!", label="Collider"),
-        ik.Turn(speaker="darren-star", text="Thanks.", label="DARREN STAR"),
-        ik.Turn(speaker="collider", text="What next?"),
-        ik.ImageCaption(image="emily-in-paris", credit="Image via Netflix"),
-        ik.Turn(speaker="darren-star", text="More.", start_ms=1000, end_ms=2500),
-    ),
-)
-
-
-def escape_html(text: str) -> str:
-    """Escape text the way markdown-it writes text into HTML."""
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-    )
-
-
-def round_trip(iv: ik.Interview) -> ik.Interview:
-    return ik.loads(ik.dumps(iv, format="markdown"), format="markdown")
-
-
-@settings(max_examples=250)
-@given(interviews())
-@example(SAMPLE)
-@example(ik.Interview())
-def test_markdown_round_trip_is_the_identity(iv: ik.Interview) -> None:
-    assert round_trip(iv) == iv
-
+from tests.samples import SAMPLE
 
 # --- Escaping: each rule, proved by a round trip and by how it renders ---
 
@@ -208,26 +145,6 @@ def test_times_show_after_the_label() -> None:
 
 # --- Nothing from the model renders as HTML ---
 
-ALLOWED_TAGS = {"p", "strong", "em", "h1", "img", "br"}
-
-
-def rendered_body(markdown: str) -> str:
-    """Render the body as GitHub and mkdocs do: front matter removed, HTML on."""
-    body = markdown.split("\n---\n", 1)[1]
-    return MarkdownIt("commonmark", {"html": True}).render(body)
-
-
-def assert_only_markup_of_the_layout(rendered: str) -> None:
-    without_markers = re.sub(
-        r"<!-- (?:turn \{[^\n]*?\}|caption|prose: [a-z_]+) -->\n", "", rendered
-    )
-    assert "<!--" not in without_markers
-    tags = {
-        tag.lower()
-        for tag in re.findall(r"</?([A-Za-z][A-Za-z0-9-]*)", without_markers)
-    }
-    assert tags <= ALLOWED_TAGS
-
 
 def test_a_script_in_a_turn_shows_as_text() -> None:
     iv = ik.Interview(
@@ -245,30 +162,6 @@ def test_a_script_in_a_turn_shows_as_text() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
     assert "&lt;img src=x onerror=alert(1)&gt;" in rendered
     assert_only_markup_of_the_layout(rendered)
-
-
-@settings(max_examples=200)
-@given(interviews())
-@example(SAMPLE)
-def test_nothing_from_the_model_renders_as_markup(iv: ik.Interview) -> None:
-    rendered = rendered_body(ik.dumps(iv, format="markdown"))
-    assert_only_markup_of_the_layout(rendered)
-    images = [caption for caption in iv.captions if caption.image is not None]
-    assert rendered.count("<img ") <= len(images)
-
-
-@settings(max_examples=200)
-@given(interviews())
-@example(SAMPLE)
-def test_nothing_from_the_model_renders_as_markup_in_python_markdown(
-    iv: ik.Interview,
-) -> None:
-    # Python-Markdown is what mkdocs renders with; it does not honour "\\<".
-    body = ik.dumps(iv, format="markdown").split("\n---\n", 1)[1]
-    rendered = markdown.markdown(body, extensions=["tables", "toc"])
-    assert_only_markup_of_the_layout(rendered)
-    images = [caption for caption in iv.captions if caption.image is not None]
-    assert rendered.count("<img ") <= len(images)
 
 
 # --- Errors: line and column ---
@@ -301,7 +194,7 @@ OWN = "---\ninterviewkit: 1\nspeakers:\n- id: q\n  name: Q\n---\n\n"
             1,
             "unknown front matter key 'tags'",
         ),
-        ("---\ninterviewkit: 2\n---\n", 2, 15, "unsupported layout version 2"),
+        ("---\ninterviewkit: 3\n---\n", 2, 15, "unsupported layout version 3"),
         ("---\ninterviewkit: 1\ntitle: a\ntitle: b\n---\n", 4, 1, "given twice"),
         ("---\n- a\n---\n", 2, 1, "front matter must be a mapping"),
         ("---\ninterviewkit: 1\n", 1, 1, "never closed"),
@@ -385,47 +278,9 @@ def test_files_with_md_and_markdown_suffixes(tmp_path: Path) -> None:
     assert ik.format_for_path("x.MD").name == "markdown"
 
 
-# --- The seed ---
-
-SEED = Path(__file__).parent.parent / "seeds" / "000_6a59695d095b634e.txt"
-
-
-def test_the_seed_read_as_text_comes_back_from_markdown_unchanged() -> None:
-    iv = ik.read(SEED)
-    markdown_text = ik.dumps(iv, format="markdown")
-    assert ik.loads(markdown_text, format="markdown") == iv
-    # The seed's turns need no comments: names, aliases, the unlabelled
-    # questions and the text markers all come from the front matter.
-    assert "<!-- turn" not in markdown_text
-    assert "unlabelled_speaker: collider\nmarkers: text\n" in markdown_text
-
-
-def test_the_seed_renders_as_clean_paragraphs() -> None:
-    iv = ik.read(SEED)
-    rendered = rendered_body(ik.dumps(iv, format="markdown"))
-    assert_only_markup_of_the_layout(rendered)
-    assert rendered.count("<strong>STAR:</strong> ") == 8
-    assert rendered.count("<strong>DARREN STAR:</strong> ") == 1
-    assert rendered.count("<strong>Collider:</strong> ") == 1
-    bold_questions = re.findall(r"<p><strong>([^<]*)</strong></p>", rendered)
-    unlabelled = [turn.text for turn in iv.turns if turn.label is None]
-    assert len(unlabelled) == 8
-    assert bold_questions == [escape_html(text) for text in unlabelled]
-    assert rendered.count('<img src="emily-in-paris-') == 3
-    assert rendered.count("<p><em>Image via Netflix</em></p>") == 3
-    # Every paragraph of the seed shows as written, with no stray markup.
-    text = html.unescape(re.sub(r"<[^>]*>", "", rendered))
-    for paragraph in SEED.read_text(encoding="utf-8").split("\n\n"):
-        for line in paragraph.split("\n"):
-            if not line.startswith("emily-in-paris-"):  # image names are src
-                assert line in text
-    for stray in ("\\", "*", "_", "&#", "&amp;", "#"):
-        assert stray not in text
-
-
 # --- Markdown as people write it ---
 
-FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
+FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_NAMES = sorted(path.stem for path in FIXTURES.glob("*.md"))
 
 
@@ -629,47 +484,6 @@ def test_broken_blog_front_matter_raises_parse_error(
     with pytest.raises(ik.ParseError) as caught:
         read_people(document)
     assert (caught.value.line, caught.value.column) == (line, column)
-
-
-@settings(max_examples=300)
-@given(st.lists(st.sampled_from(MARKDOWN_FRAGMENTS), max_size=30).map("".join))
-@example("&#32;")  # a paragraph of white space once made an empty prose block
-def test_any_markdown_reads_or_raises_parse_error(text: str) -> None:
-    try:
-        result = markdown_format.loads(text)
-    except ik.ParseError:
-        return
-    assert isinstance(result, ik.Interview)
-
-
-def test_the_seed_layout_reads_the_same_as_markdown_people_write() -> None:
-    # Without its interviewkit key, the writer's layout is read by the rules
-    # for Markdown people write, and still gives the seed's cast and body.
-    seed = ik.read(SEED)
-    text = ik.dumps(seed, format="markdown").replace("interviewkit: 1\n", "", 1)
-    iv = read_people(text)
-    assert iv.speakers == seed.speakers
-    assert iv.body == tuple(
-        attrs.evolve(block, marker=None) if isinstance(block, ik.Turn) else block
-        for block in seed.body
-    )
-
-
-def test_the_seed_renders_as_clean_paragraphs_in_python_markdown() -> None:
-    # What the mkdocs docs site would show.
-    iv = ik.read(SEED)
-    body = ik.dumps(iv, format="markdown").split("\n---\n", 1)[1]
-    rendered = markdown.markdown(body, extensions=["tables", "toc"])
-    assert_only_markup_of_the_layout(rendered)
-    assert rendered.count("<strong>STAR:</strong> ") == 8
-    assert len(re.findall(r"<p><strong>[^<]*</strong></p>", rendered)) == 8
-    assert rendered.count("<p><em>Image via Netflix</em></p>") == 3
-    text = html.unescape(re.sub(r"<[^>]*>", "", rendered))
-    for line in SEED.read_text(encoding="utf-8").split("\n"):
-        if line and not line.startswith("emily-in-paris-"):
-            assert line in text
-    for stray in ("\\", "*", "_", "&#", "#"):
-        assert stray not in text
 
 
 def test_front_matter_can_name_the_cast() -> None:

@@ -10,17 +10,15 @@ import interviewkit as ik
 from interviewkit._reading import (
     CastEntry,
     Paragraph,
-    ReadingOptions,
     caption_from_lines,
     find_label,
     label_shape,
-    options_from,
     parse_cast,
-    parse_time,
     prose_kind,
     resolve,
     speaker_id,
 )
+from interviewkit._time import parse_clock
 
 
 def test_a_reader_with_its_own_labels_resolves_the_seed_layout() -> None:
@@ -96,12 +94,14 @@ def test_exact_labels_and_a_final_cast() -> None:
 
 
 def test_options_come_first() -> None:
-    options = options_from(interviewer=["Ann", "Bo"], roles={"Cy": "guest"})
-    assert options == ReadingOptions(
-        interviewers=("Ann", "Bo"), roles={"Cy": ik.Role.GUEST}
-    )
+    options = ik.ReadOptions(interviewer=["Ann", "Bo"], roles={"Cy": "guest"})
+    assert options.interviewer == ("Ann", "Bo")
+    assert dict(options.roles) == {"Cy": ik.Role.GUEST}
+    assert options.given() == {"interviewer", "roles"}
     with pytest.raises(TypeError):
-        options_from(interviewee=[""])
+        ik.ReadOptions(interviewee=[""])
+    with pytest.raises(ValueError, match="unknown role"):
+        ik.ReadOptions(roles={"Cy": "chef"})
 
 
 @pytest.mark.parametrize(
@@ -147,8 +147,8 @@ def test_find_label_positions() -> None:
 
 
 def test_small_rules() -> None:
-    assert parse_time("12:34") == 754_000
-    assert parse_time("12:61") is None
+    assert parse_clock("12:34") == 754_000
+    assert parse_clock("12:61") is None
     assert caption_from_lines(["Photo: AP"]) == ik.ImageCaption(credit="Photo: AP")
     assert caption_from_lines(["Just words."]) is None
     assert caption_from_lines(["Words. (Photo credit: X)"]) == ik.ImageCaption(
@@ -193,7 +193,7 @@ def test_a_name_in_capitals_is_cased_as_the_prose_writes_it(
 
 
 @given(st.from_regex(r"\d{1,3}(?::[0-5]\d){1,2}(?:[.,]\d{1,3})?", fullmatch=True))
-def test_a_time_stamp_before_a_label_reads_as_parse_time_reads_it(stamp: str) -> None:
+def test_a_time_stamp_before_a_label_reads_as_parse_clock_reads_it(stamp: str) -> None:
     found = find_label(f"[{stamp}] STAR: Yes.")
     assert found is not None
-    assert found.start_ms == parse_time(stamp)
+    assert found.start_ms == parse_clock(stamp)

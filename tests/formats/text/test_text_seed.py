@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import interviewkit as ik
-
-SEED = Path(__file__).parent.parent / "seeds" / "000_6a59695d095b634e.txt"
+from tests.samples import SEED
 
 
 @pytest.fixture(scope="module")

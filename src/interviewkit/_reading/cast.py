@@ -1,0 +1,263 @@
+"""The people of an interview as the reader meets them, label by label.
+
+A `Cast` resolves every label to a `Person`: the full name first, then
+the surname, the first name, the initials or a declared short form
+(``Adam Jonas (AJ)`` then ``AJ``). It cases names as the prose writes
+them (``DARREN STAR`` is ``Darren Star`` when the intro says so), and keeps
+its indexes in dictionaries, so resolving is linear in the document.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+import attrs
+
+from interviewkit._options import ReadOptions
+from interviewkit._reading.labels import split_short
+from interviewkit._reading.vocabulary import HONORIFICS, PARTICLES, ROLE_WORDS, key
+from interviewkit.model import Role, Speaker
+
+__all__ = ["Cast", "Person", "lookup", "mentioned", "new_person", "speaker_id"]
+
+
+def speaker_id(name: str, taken: Iterable[str] = ()) -> str:
+    """A stable id for a speaker: the name in lowercase ASCII, hyphenated.
+
+    Example:
+        >>> speaker_id("Darren Star"), speaker_id("Zoë O’Brien"), speaker_id("日本")
+        ('darren-star', 'zoe-obrien', 'speaker')
+
+    """
+    ascii_name = (
+        unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    )
+    parts: list[str] = []
+    current: list[str] = []
+    for ch in ascii_name.lower():
+        if ch.isalnum():
+            current.append(ch)
+        elif current:
+            parts.append("".join(current))
+            current = []
+    if current:
+        parts.append("".join(current))
+    base = "-".join(parts)[:40].strip("-") or "speaker"
+    used = taken if isinstance(taken, (set, frozenset)) else set(taken)
+    candidate, number = base, 2
+    while candidate in used:
+        candidate = f"{base}-{number}"
+        number += 1
+    return candidate
+
+
+# --- resolution ---------------------------------------------------------------
+
+
+@attrs.define
+class Person:
+    id: str
+    name: str
+    role: Role | None = None
+    labels: list[str] = attrs.field(factory=list)
+    shorts: list[str] = attrs.field(factory=list)
+    exact: bool = False  # the name is known exactly: no re-casing
+    final: bool = False  # the role is known: no guessing
+
+    def speaker(self) -> Speaker:
+        aliases: list[str] = []
+        for alias in [*self.labels, *self.shorts]:
+            if alias != self.name and alias not in aliases and alias.strip():
+                aliases.append(alias)
+        return Speaker(id=self.id, name=self.name, role=self.role, aliases=aliases)
+
+
+# How much of the prose to lowercase first when looking for how it writes a
+# name: names are usually written in the introduction, at the start.
+_LOWERED_HEAD = 1 << 16
+
+
+class Cast:
+    def __init__(self, prose: str) -> None:
+        self.people: list[Person] = []
+        self.by_key: dict[str, Person] = {}
+        self.by_exact: dict[str, Person] = {}
+        # Surnames, first names and initials of multi-word names.
+        self.by_part: dict[str, list[Person]] = {}
+        self.ids: set[str] = set()
+        self.prose = prose
+        # The prose in lowercase, computed as far as the lookups need it.
+        self.lowered_head: str | None = None
+        self.lowered_prose: str | None = None
+        self.casing_lookups = 0
+        self.questioners: dict[int, Person] = {}
+        # Who may ask questions, best first (see _find_questioner).
+        self.ranked: list[list[Person]] | None = None
+
+    def add(
+        self, name: str, *, role: Role | None = None, exact: bool = False
+    ) -> Person:
+        person = Person(
+            id=speaker_id(name, self.ids),
+            name=name if exact else self._cased(name),
+            role=role,
+            exact=exact,
+        )
+        self.ids.add(person.id)
+        self.people.append(person)
+        self.ranked = None
+        self.by_exact.setdefault(name, person)
+        self.by_key.setdefault(key(name), person)
+        self.by_key.setdefault(key(person.name), person)
+        words = key(person.name).split(" ")
+        parts = [w for w in words if w not in HONORIFICS]
+        if len(parts) >= 2:
+            initials = "".join(part[0] for part in parts)
+            for part in {parts[0], parts[-1], initials}:
+                self.by_part.setdefault(part, []).append(person)
+        elif parts and len(words) >= 2:
+            # "Mr. Smith": the surname alone names him too.
+            self.by_part.setdefault(parts[0], []).append(person)
+        return person
+
+    def alias(self, person: Person, label: str) -> None:
+        self.by_key.setdefault(key(label), person)
+
+    def _cased(self, name: str) -> str:
+        if not (
+            any(ch.isupper() for ch in name) and not any(ch.islower() for ch in name)
+        ):
+            return name
+        # Bounded: each lookup scans the prose once.
+        if self.casing_lookups < 64 and self.prose:
+            self.casing_lookups += 1
+            found = self._find_cased(name)
+            if found is not None:
+                return found
+        return title_case(name)
+
+    def _lowered(self, *, whole: bool) -> str:
+        """The prose in lowercase: all of it, or a first part of it.
+
+        Lowercasing one character depends on its neighbours only for a
+        capital sigma, and never across a line break; so the first part,
+        cut at a line break, lowers as it does within the whole.
+        """
+        if whole or len(self.prose) <= _LOWERED_HEAD:
+            if self.lowered_prose is None:
+                self.lowered_prose = self.prose.lower()
+            return self.lowered_prose
+        if self.lowered_head is None:
+            cut = self.prose.rfind("\n", 0, _LOWERED_HEAD)
+            self.lowered_head = self.prose[: max(cut, 0)].lower()
+        return self.lowered_head
+
+    def _find_cased(self, name: str) -> str | None:
+        """How the prose writes ``name`` (found case-insensitively), if it does."""
+        prose = self.prose
+        target = name.lower()
+        # U+0130 is the one character whose lowercase is longer than itself:
+        # with it, positions in the lowered prose are not positions in the
+        # prose.
+        if "\u0130" in prose or len(target) != len(name):
+            return None
+        lowered = self._lowered(whole=False)
+        start = 0
+        for _ in range(20):
+            at = lowered.find(target, start)
+            if at < 0 and len(lowered) < len(prose):
+                # Not in the first part: look on in the whole, from here.
+                lowered = self._lowered(whole=True)
+                at = lowered.find(target, start)
+            if at < 0:
+                return None
+            found = prose[at : at + len(name)]
+            before = prose[at - 1] if at else " "
+            after = prose[at + len(name)] if at + len(name) < len(prose) else " "
+            if (
+                not before.isalnum()
+                and not after.isalnum()
+                and any(ch.islower() for ch in found)
+            ):
+                return found
+            start = at + 1
+        return None
+
+    def partial(self, folded: str) -> Person | None:
+        """The one speaker whose surname, first name or initials is ``folded``."""
+        words = folded.split(" ")
+        if words and words[0] in HONORIFICS and len(words) > 1:
+            words = words[1:]
+            folded = " ".join(words)
+            if folded in self.by_key:
+                return self.by_key[folded]
+        if len(words) != 1:
+            return None
+        matches = self.by_part.get(folded) or self.by_part.get(folded.replace(".", ""))
+        return matches[0] if matches and len(matches) == 1 else None
+
+
+def title_case(name: str) -> str:
+    words = []
+    for word in name.split(" "):
+        if key(word) in PARTICLES:
+            words.append(word.lower())
+        else:
+            words.append(word[:1] + word[1:].lower() if word else word)
+    return " ".join(words)
+
+
+def mentioned(prose: str, name: str) -> bool:
+    at = prose.find(name)
+    while at >= 0:
+        before = prose[at - 1] if at else " "
+        end = at + len(name)
+        after = prose[end] if end < len(prose) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        at = prose.find(name, at + 1)
+    return False
+
+
+def lookup(
+    cast: Cast, label: str, options: ReadOptions, *, exact: bool
+) -> Person | None:
+    if exact:
+        return cast.by_exact.get(label)
+    mapped = options.names.get(label)
+    if mapped is not None:
+        return cast.by_exact.get(mapped) or cast.by_key.get(key(mapped))
+    base, _short = split_short(label)
+    folded = key(base)
+    person = cast.by_key.get(folded)
+    if person is not None:
+        return person
+    role = ROLE_WORDS.get(folded)
+    if role is not None and role is not Role.OTHER:
+        # "MODERATOR:" is the one moderator a cast list named.
+        holders = [p for p in cast.people if p.role is role and p.exact]
+        if len(holders) == 1:
+            return holders[0]
+    return cast.partial(folded)
+
+
+def new_person(cast: Cast, label: str, options: ReadOptions, *, exact: bool) -> Person:
+    if exact:
+        return cast.add(label, exact=True)
+    mapped = options.names.get(label)
+    if mapped is not None:
+        person = cast.add(mapped, exact=True)
+    else:
+        base, short = split_short(label)
+        person = cast.add(base)
+        if short:
+            person.shorts.append(short)
+            cast.alias(person, short)
+    cast.alias(person, label)
+    role = ROLE_WORDS.get(
+        key(label.rsplit(" ", 1)[0] if label[-1:].isdigit() else label)
+    )
+    if role is not None and role is not Role.OTHER:
+        person.role = role
+    return person

@@ -1,0 +1,1 @@
+"""Tests of the formats: one package a format, its fixtures beside it."""

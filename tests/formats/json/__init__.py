@@ -1,0 +1,1 @@
+"""The JSON format: round trips, the schema and errors."""

@@ -1,0 +1,1 @@
+"""The Markdown format: golden fixtures, the seed and properties."""

@@ -1,0 +1,1 @@
+"""The plain-text format: golden fixtures, the seed and properties."""

@@ -1,0 +1,1 @@
+"""The shared reading rules that every reader of human-written text calls."""
