@@ -780,3 +780,19 @@ def test_a_closed_pipe_is_not_a_traceback(tmp_path: Path) -> None:
     assert b"Traceback" not in err
     assert b"Exception ignored" not in err
     assert process.returncode == 141
+
+
+def test_a_document_with_no_speech_is_reported_not_passed_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Some notes on the weather.\n\nAnd more notes.", encoding="utf-8")
+    assert main(["info", str(notes)]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert err == (
+        f"interviewkit info: warning: {notes}:1:1: text: no speech found: 2 paragraphs, "
+        "all read as prose (lines 1, 3); label the turns (NAME: text), "
+        "or pass interviewer= and interviewee=\n"
+    )
+    assert main(["info", "--strict", str(notes)]) == EXIT_BAD_DATA
+    assert capsys.readouterr().err.startswith(f"{notes}:1:1: text: no speech found")

@@ -17,6 +17,9 @@ from tests.characters import body_characters, visible
 from tests.profiles import examples
 from tests.strategies import HOSTILE_FRAGMENTS, interviews
 
+# Arbitrary input may read as no speech at all: such warnings are expected here.
+pytestmark = pytest.mark.filterwarnings("ignore::interviewkit.errors.ReadWarning")
+
 FORMATS = sorted(ik.formats())
 
 ANY_TEXT = st.text(st.characters(codec="utf-8"), max_size=400)

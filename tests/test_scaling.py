@@ -24,6 +24,9 @@ import pytest
 import interviewkit as ik
 from tests.adversarial import MAKERS
 
+# Arbitrary input may read as no speech at all: such warnings are expected here.
+pytestmark = pytest.mark.filterwarnings("ignore::interviewkit.errors.ReadWarning")
+
 SMALL = 2_000
 RATIO_LIMIT = 15.0
 

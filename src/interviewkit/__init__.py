@@ -21,6 +21,7 @@ from interviewkit.errors import (
     InterviewkitError,
     ParseError,
     PatternError,
+    ReadWarning,
     SpeakerLookupError,
     ValidationError,
 )
@@ -79,6 +80,7 @@ __all__ = [
     "ProseKind",
     "QAPair",
     "ReadOptions",
+    "ReadWarning",
     "Role",
     "Speaker",
     "SpeakerLookupError",

@@ -146,11 +146,12 @@ class Document:
         text: The document as text, when the caller has it as a `str`.
         encoding: The codec of ``data``; see `decode`.
         format: The name of the format being read, for error messages.
+        source: Where the document came from (a path), for messages.
 
     Exactly one of ``data`` and ``text`` is given.
     """
 
-    __slots__ = ("_data", "_json", "_text", "encoding", "format")
+    __slots__ = ("_data", "_json", "_text", "encoding", "format", "source")
 
     def __init__(
         self,
@@ -159,6 +160,7 @@ class Document:
         text: str | None = None,
         encoding: str | None = None,
         format: str | None = None,
+        source: str | None = None,
     ) -> None:
         if (data is None) == (text is None):
             raise TypeError("a Document holds either data or text")
@@ -167,6 +169,7 @@ class Document:
         self._json: Any = _MISSING
         self.encoding = encoding
         self.format = format
+        self.source = source
 
     @property
     def text(self) -> str:

@@ -83,6 +83,9 @@ class ReadOptions:
         infer_questions: Read an unlabelled paragraph between two answers by
             the same speaker as a question (True), or as part of the answer
             before it (False).
+        strict: Raise `ParseError` for what a reader would otherwise repair
+            or report with a `ReadWarning`: a document with no speech, a
+            broken cue. Every format honours it.
 
     Raises:
         TypeError: If an option has the wrong type.
@@ -100,6 +103,7 @@ class ReadOptions:
     roles: Mapping[str, Role] = attrs.field(factory=dict, converter=_roles, hash=False)
     names: Mapping[str, str] = attrs.field(factory=dict, converter=_labels, hash=False)
     infer_questions: bool = attrs.field(default=True, validator=_flag)
+    strict: bool = attrs.field(default=False, validator=_flag)
 
     def given(self) -> frozenset[str]:
         """The names of the options that differ from their defaults."""

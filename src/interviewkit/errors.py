@@ -11,6 +11,7 @@ __all__ = [
     "InterviewkitError",
     "ParseError",
     "PatternError",
+    "ReadWarning",
     "SpeakerLookupError",
     "ValidationError",
 ]
@@ -282,3 +283,74 @@ def _rebuild_pattern_error(
     message: str, pattern: str, position: int | None
 ) -> PatternError:
     return PatternError(message, pattern=pattern, position=position)
+
+
+class ReadWarning(UserWarning):
+    """Something a reader repaired or doubts, with where it is in the source.
+
+    Readers report through Python's `warnings` what they had to repair (a
+    broken cue in a subtitle file) and what they could not make sense of (a
+    document in which they found no speech). With ``strict=True`` the same
+    things raise `ParseError` instead. It prints as ``ParseError`` does:
+    ``source:line:column: format: message``.
+
+    Args:
+        message: What was found, and what the reader made of it.
+        format: The name of the format being read.
+        line: The 1-based line, if known.
+        column: The 1-based column, if known.
+        source: Where the input came from: a path, or ``"<string>"``.
+
+    Example:
+        >>> import warnings
+        >>> import interviewkit as ik
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     iv = ik.loads("Just a paragraph, no one speaking.", format="text")
+        >>> print(caught[0].message)  # doctest: +ELLIPSIS
+        <string>:1:1: text: no speech found...
+
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        format: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        source: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.format = format
+        self.line = line
+        self.column = column
+        self.source = source
+
+    def __str__(self) -> str:
+        return str(
+            ParseError(
+                self.message,
+                format=self.format,
+                line=self.line,
+                column=self.column,
+                source=self.source,
+            )
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild_read_warning,
+            (self.message, self.format, self.line, self.column, self.source),
+        )
+
+
+def _rebuild_read_warning(
+    message: str,
+    format: str | None,
+    line: int | None,
+    column: int | None,
+    source: str | None,
+) -> ReadWarning:
+    return ReadWarning(message, format=format, line=line, column=column, source=source)

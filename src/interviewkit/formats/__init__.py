@@ -296,7 +296,8 @@ def _run_reader(
     keywords: Mapping[str, Any],
 ) -> Interview:
     chosen = ReadOptions.from_keywords(options, keywords)
-    unused = sorted(chosen.given() - fmt.options)
+    # Every reader honours strict: it raises where it would warn.
+    unused = sorted(chosen.given() - fmt.options - {"strict"})
     if unused:
         honoured = ", ".join(sorted(fmt.options)) or "none"
         raise TypeError(
@@ -407,7 +408,7 @@ def read(
 
     """
     source = os.fspath(path)
-    document = Document(data=Path(path).read_bytes(), encoding=encoding)
+    document = Document(data=Path(path).read_bytes(), encoding=encoding, source=source)
     try:
         fmt = get_format(format) if format is not None else detect(document, path=path)
         return _run_reader(fmt, document, options, keywords)

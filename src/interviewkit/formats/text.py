@@ -92,6 +92,8 @@ from interviewkit._reading import (
     find_label,
     resolve,
 )
+from interviewkit._reading.checks import speech_notes
+from interviewkit._report import report
 from interviewkit._time import CLOCK, format_clock, parse_clock
 from interviewkit.errors import ParseError, ValidationError
 from interviewkit.formats import Format
@@ -267,11 +269,19 @@ def _paragraphs(text: str) -> list[Paragraph]:
 
 def _read(document: Document, options: ReadOptions) -> Interview:
     """Read an interview from plain text (see the module docstring)."""
-    return _interview(document.text, options)
+    paragraphs = _paragraphs(document.text)
+    interview = _build(paragraphs, options)
+    for message, line in speech_notes(paragraphs, interview.body):
+        report(document, options, message, line=line, column=1)
+    return interview
 
 
 def _interview(text: str, options: ReadOptions) -> Interview:
-    speakers, body = resolve(_paragraphs(text), options)
+    return _build(_paragraphs(text), options)
+
+
+def _build(paragraphs: list[Paragraph], options: ReadOptions) -> Interview:
+    speakers, body = resolve(paragraphs, options)
     try:
         return Interview(speakers=speakers, body=body)
     except ValidationError as error:  # pragma: no cover - a reader bug

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import markdown
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,9 @@ from tests.formats.markdown.helpers import (
 from tests.profiles import examples
 from tests.samples import SAMPLE
 from tests.strategies import HOSTILE_FRAGMENTS, interviews
+
+# Arbitrary input may read as no speech at all: such warnings are expected here.
+pytestmark = pytest.mark.filterwarnings("ignore::interviewkit.errors.ReadWarning")
 
 MARKDOWN_FRAGMENTS = (
     *HOSTILE_FRAGMENTS,

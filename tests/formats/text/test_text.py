@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -214,8 +215,10 @@ def test_time_stamps_become_start_times(
 
 
 def test_a_single_mixed_case_word_needs_backing() -> None:
-    # "Paris:" once, never named elsewhere as a speaker: a sentence.
-    interview = ik.loads("Paris: the city of light.", format="text")
+    # "Paris:" once, never named elsewhere as a speaker: a sentence, and a
+    # document with no speech, which the reader reports.
+    with pytest.warns(ik.ReadWarning, match="no speech found"):
+        interview = ik.loads("Paris: the city of light.", format="text")
     assert interview.turns == ()
     assert interview.prose[0].text == "Paris: the city of light."
     # Backed by the prose, or by coming back, it is a label.
@@ -324,3 +327,36 @@ def test_malformed_explicit_blocks_raise_parse_error(
 def test_the_text_format_is_registered() -> None:
     assert ik.format_for_path("talk.TXT").name == "text"
     assert ik.get_format("text").suffixes == (".txt",)
+
+
+def test_a_document_with_no_speech_warns_with_its_lines() -> None:
+    text = "A long introduction.\n\nMore of it, and still nobody speaks."
+    with pytest.warns(ik.ReadWarning) as caught:
+        ik.loads(text, format="text")
+    warning = caught[0].message
+    assert isinstance(warning, ik.ReadWarning)
+    assert caught[0].filename == __file__  # it points at the caller
+    assert (warning.line, warning.column, warning.format) == (1, 1, "text")
+    assert "no speech found: 2 paragraphs" in warning.message
+    with pytest.raises(ik.ParseError, match="no speech found"):
+        ik.loads(text, format="text", strict=True)
+
+
+def test_an_empty_document_warns() -> None:
+    for text in ("", "\n\n  \n"):
+        with pytest.warns(ik.ReadWarning, match="the document is empty"):
+            assert ik.loads(text, format="text") == ik.Interview()
+
+
+def test_mostly_prose_warns_and_names_the_longest_paragraphs() -> None:
+    intro = "An introduction that goes on and on. " * 10
+    text = f"{intro}\n\nShort.\n\n{intro}more\n\nQ: Hi?\n\nA: Yes."
+    expected = r"most of the text \(99%\) read as prose, not speech; see lines 1, 3, 5"
+    with pytest.warns(ik.ReadWarning, match=expected):
+        ik.loads(text, format="text")
+
+
+def test_a_document_with_speech_reads_without_a_warning() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ik.loads("Q: Why?\n\nA: Because.", format="text")

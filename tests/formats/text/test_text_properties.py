@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import interviewkit as ik
 from tests.characters import body_characters, visible
 from tests.strategies import interviews_without_markers, text_documents
+
+# Arbitrary input may read as no speech at all: such warnings are expected here.
+pytestmark = pytest.mark.filterwarnings("ignore::interviewkit.errors.ReadWarning")
 
 
 def summary(interview: ik.Interview) -> tuple[object, ...]:

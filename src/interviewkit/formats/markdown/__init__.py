@@ -153,7 +153,7 @@ def _read(document: Document, options: ReadOptions) -> Interview:
     lines, matter, body = split_front_matter(document.text)
     if matter is not None and "interviewkit" in matter.names():
         return own_document(lines, matter, body)
-    return human_document(lines, matter, body, options)
+    return human_document(lines, matter, body, options, document)
 
 
 FORMAT = Format(

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 from markdown_it import MarkdownIt
 
+from interviewkit._io import Document
 from interviewkit._options import ReadOptions
 from interviewkit._reading import (
     Assembler,
@@ -24,6 +25,8 @@ from interviewkit._reading import (
     prose_kind,
     resolve,
 )
+from interviewkit._reading.checks import speech_notes
+from interviewkit._report import report
 from interviewkit._time import CLOCK, parse_clock
 from interviewkit.errors import ValidationError
 from interviewkit.formats.markdown.front_matter import FrontMatter
@@ -395,7 +398,11 @@ def _paragraphs(pieces: Sequence[Piece]) -> tuple[str | None, Assembler]:
 
 
 def human_document(
-    lines: list[str], matter: FrontMatter | None, body: int, options: ReadOptions
+    lines: list[str],
+    matter: FrontMatter | None,
+    body: int,
+    options: ReadOptions,
+    document: Document,
 ) -> Interview:
     """Read Markdown as people write it (see the package docstring)."""
     title, metadata, cast = human_front_matter(matter)
@@ -410,6 +417,8 @@ def human_document(
         # Both a front matter title and a different heading: keep the heading.
         paragraphs.insert(0, Paragraph(text=body_title, block=Prose(text=body_title)))
     speakers, blocks = resolve(paragraphs, options)
+    for message, line in speech_notes(paragraphs, blocks):
+        report(document, options, message, line=line, column=1)
     try:
         return Interview(title=title, metadata=metadata, speakers=speakers, body=blocks)
     except ValidationError as error:  # pragma: no cover - a reader bug
