@@ -103,6 +103,11 @@ _LABEL = re.compile(
     rf"(?:[ \t]{{0,4}}(?:\[({CLOCK})\]|\(({CLOCK})\)))?"
     r"[ \t]{0,2}[:：]([ \t]{0,8})"
 )
+# A label in bold or italic: "**Name:**", "**Name**:", "__Name__:", "*Name:*".
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?![\s*_])([^\n]{1,64}?)(?<![\s*_])\1")
+_TRAILING_TIME = re.compile(
+    rf"[ \t]{{1,8}}(?:\(({CLOCK})\)|\[({CLOCK})\]|({CLOCK}))[ \t]{{0,8}}"
+)
 _HEADER = re.compile(
     r"([^\W\d_][^:：\n\[\]()\"]{0,59}?)[ \t]{1,8}"
     rf"(?:\(({CLOCK})\)|\[({CLOCK})\]|({CLOCK}))[ \t]{{0,8}}"
@@ -127,6 +132,7 @@ class LabelMatch(NamedTuple):
     alone: bool  # nothing after the label on this line
     header: bool = False  # "Name  0:05": no colon, speech below
     markup: bool = False  # found by a reader's markup (bold): no marker in the text
+    weak: bool = False  # a name without a colon: only its recurring backs it
 
 
 def time_of(first: str | None, second: str | None = None) -> int | None:
@@ -142,6 +148,10 @@ def find_label(line: str) -> LabelMatch | None:
     text``, ``(12:34) text``, ``00:12:34 text``, ``NAME (12:34): text``,
     ``NAME: (00:07) text`` and ``Name  0:05`` header lines; a full-width
     colon counts too. The label must have the shape of one (`label_shape`).
+    A label in bold or italic (``**Name:** text``, ``**Name**: text``,
+    ``_Name_: text``) is sure whatever its case; a name in bold without a
+    colon (``**Name** text``, or alone on its line) is tentative: the
+    document must back it up.
 
     Example:
         >>> found = find_label("[00:12:34] DARREN STAR: Yeah.")
@@ -167,8 +177,12 @@ def find_label(line: str) -> LabelMatch | None:
             return None
         start_ms = time_of(bare.group(1))
         position = bare.end()
-    elif line.find(":", 0, 90) < 0 and line.find("：", 0, 90) < 0:
-        if head.isalpha() and line[-1].isdigit() and len(line) <= 90:
+    if line.startswith(("*", "_"), position):
+        emphasised = _emphasised(line, position, start_ms)
+        if emphasised is not None:
+            return emphasised
+    elif position == 0 and line.find(":", 0, 90) < 0 and line.find("：", 0, 90) < 0:
+        if head.isalpha() and len(line) <= 90 and line.rstrip()[-1:].isdigit():
             return _find_header(line)
         return None
     match = _LABEL.match(line, position)
@@ -207,19 +221,66 @@ def find_label(line: str) -> LabelMatch | None:
             strength=2,
             alone=position == len(line),
         )
-    if head.isalpha() and line[-1].isdigit() and len(line) <= 90:
+    if head.isalpha() and len(line) <= 90 and line.rstrip()[-1:].isdigit():
         return _find_header(line)
     return None
 
 
+def _emphasised(line: str, position: int, start_ms: int | None) -> LabelMatch | None:
+    """A label in bold or italic at ``position``, by the rules of plain labels."""
+    match = _EMPHASIS.match(line, position)
+    if match is None:
+        return None
+    inner, end = match.group(2), match.end()
+    inside = inner.endswith((":", "："))
+    if inside or line[end : end + 1] in (":", "："):
+        probe = inner if inside else inner + ":"
+        found = find_label(probe)
+        if found is None or found.label is None or found.text_start < len(probe):
+            return None
+        text_start = end if inside else end + 1
+        while (
+            text_start < len(line)
+            and text_start - end < 9
+            and line[text_start] in " \t"
+        ):
+            text_start += 1
+        return LabelMatch(
+            found.label,
+            found.start_ms if found.start_ms is not None else start_ms,
+            text_start,
+            2,
+            text_start == len(line),
+        )
+    # A name in bold and no colon: alone on its line, before a time (the
+    # speech below), or run into its speech. Only the document can tell a
+    # name from a bold word, so the label is tentative.
+    name = inner.strip()
+    if not label_shape(name) > 0 or len(name.split(" ")) > 4:
+        return None
+    rest = line[end:]
+    time = _TRAILING_TIME.fullmatch(rest)
+    if time is not None:
+        late = time_of(time.group(1) or time.group(2) or time.group(3))
+        return LabelMatch(name, late, len(line), 2, True, header=True)
+    if not rest.strip():
+        return LabelMatch(name, start_ms, len(line), 1, True, weak=True)
+    if rest[0] not in " \t":
+        return None
+    text_start = end + len(rest) - len(rest.lstrip(" \t"))
+    return LabelMatch(name, start_ms, text_start, 1, False, weak=True)
+
+
 def _find_header(line: str) -> LabelMatch | None:
+    length = len(line)  # trailing white space stays in the marker
+    line = line.rstrip(" \t")
     match = _HEADER.fullmatch(line)
     if match is None or not label_shape(match.group(1)):
         return None
     return LabelMatch(
         label=match.group(1),
         start_ms=time_of(match.group(2) or match.group(3) or match.group(4)),
-        text_start=len(line),
+        text_start=length,
         strength=2,
         alone=True,
         header=True,

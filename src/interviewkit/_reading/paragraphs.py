@@ -212,6 +212,7 @@ class Assembler:
             column=segment.column + 1,
             label=found.label,
             tentative=found.strength < 2,
+            weak=found.weak,
             marker=marker,
             start_ms=found.start_ms,
             joined=segment.joined,
@@ -228,6 +229,7 @@ def _one_line(line: str, number: int, found: LabelMatch | None) -> Paragraph:
         column=text_start + 1,
         label=found.label,
         tentative=found.strength < 2,
+        weak=found.weak,
         marker=None if found.markup else line[:text_start],
         start_ms=found.start_ms,
     )

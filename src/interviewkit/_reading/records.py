@@ -45,6 +45,9 @@ class Paragraph:
             document backs it up (the label recurs, the prose names it, or
             it matches a known speaker), and otherwise reads the paragraph
             as ``marker + text``.
+        weak: The tentative label had no colon (a name in bold before its
+            speech, or alone on its line): only its recurring backs it, not
+            a mention in the prose.
         marker: What introduced the text in the source, exactly; it becomes
             `Turn.marker`.
         start_ms: A time stamp the reader found; it becomes `Turn.start_ms`.
@@ -74,6 +77,7 @@ class Paragraph:
     column: int = 1
     label: str | None = None
     tentative: bool = False
+    weak: bool = False
     marker: str | None = None
     start_ms: int | None = None
     joined: bool = False

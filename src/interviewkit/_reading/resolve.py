@@ -49,15 +49,18 @@ def resolve(
     options = options or ReadOptions()
     plain_texts: list[str] = []
     label_counts: dict[str, int] = {}
+    weak: set[str] = set()
     for paragraph in paragraphs:
         label = paragraph.label
         if label is not None:
             label_counts[label] = label_counts.get(label, 0) + 1
+            if paragraph.weak and _full_name(label):
+                weak.add(label)
         elif paragraph.block is None:
             plain_texts.append(paragraph.text)
     cast = Cast("\n".join(plain_texts))
     _declare(cast, paragraphs, options)
-    items = _Labels(cast, options, label_counts).items(paragraphs)
+    items = _Labels(cast, options, label_counts, len(weak) >= 2).items(paragraphs)
     blocks = classify(merge_joined(items), cast, options)
     give_roles(cast, blocks, options)
     speakers = tuple(person.speaker() for person in cast.people)
@@ -95,9 +98,16 @@ class _Labels:
     """Resolves every label of a document to a person, once a label."""
 
     def __init__(
-        self, cast: Cast, options: ReadOptions, label_counts: dict[str, int]
+        self,
+        cast: Cast,
+        options: ReadOptions,
+        label_counts: dict[str, int],
+        names_in_bold: bool,
     ) -> None:
         self.cast = cast
+        # Two full names or more, each alone in bold before its speech: the
+        # document labels its speakers that way, once each or not.
+        self.names_in_bold = names_in_bold
         self.options = options
         self.resolved: dict[tuple[str, bool], Person] = {}
         self.mention_checks = 0
@@ -143,7 +153,11 @@ class _Labels:
         if person is not None:
             return person
         person = lookup(self.cast, label, self.options, exact=exact)
-        if person is None and paragraph.tentative and not self._backed(label):
+        if (
+            person is None
+            and paragraph.tentative
+            and not self._backed(label, weak=paragraph.weak)
+        ):
             return None
         if person is None:
             person = new_person(self.cast, label, self.options, exact=exact)
@@ -152,8 +166,12 @@ class _Labels:
             person.labels.append(label)
         return person
 
-    def _backed(self, label: str) -> bool:
-        """Whether the document backs up a label found by its shape alone."""
+    def _backed(self, label: str, *, weak: bool) -> bool:
+        """Whether the document backs up a label found by its shape alone.
+
+        A label that recurs is backed; one that the prose names is backed
+        too, unless it is weak (no colon said it was a label).
+        """
         base = split_short(label)[0]
         folded = key(base)
         if (
@@ -161,6 +179,8 @@ class _Labels:
             or self.base_counts.get(" " + folded.rsplit(" ", 1)[-1], 0) >= 2
         ):
             return True
+        if weak:
+            return self.names_in_bold and _full_name(base)
         if self.mention_checks >= 64:
             return False
         self.mention_checks += 1
@@ -215,3 +235,9 @@ def build(items: list[Item]) -> tuple[Block, ...]:
 
 def _suffixed(marker: str | None, suffix: str) -> str | None:
     return marker + suffix if marker is not None else None
+
+
+def _full_name(label: str) -> bool:
+    """Two to four capitalised words: a person's name rather than a bold word."""
+    words = label.split(" ")
+    return 2 <= len(words) <= 4 and all(word[:1].isupper() for word in words)

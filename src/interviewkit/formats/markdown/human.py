@@ -182,19 +182,34 @@ def _marked_label(tokens: Sequence[Any]) -> tuple[str, LabelMatch] | None:
         )
     if not _looks_like_a_name(inner):
         return None
+    # A name in bold and no colon: before a time (the speech below), alone
+    # on its line, or run into its speech. Only the document can tell a
+    # name from a bold word, so without a time the label is weak: it needs
+    # to recur.
     time = _TIMESTAMP.fullmatch(after) if after.strip() else None
-    if after.strip() and time is None:
+    if time is not None or not after.strip():
+        label = LabelMatch(
+            label=inner,
+            start_ms=_timestamp_ms(time) if time is not None else stamp_ms,
+            text_start=len(line),
+            strength=2 if time is not None else 1,
+            alone=True,
+            header=time is not None,
+            markup=True,
+            weak=time is None,
+        )
+    elif after[0] in " \t":
+        label = LabelMatch(
+            label=inner,
+            start_ms=stamp_ms,
+            text_start=len(line) - len(after.lstrip(" \t")),
+            strength=1,
+            alone=False,
+            markup=True,
+            weak=True,
+        )
+    else:
         return None
-    start_ms = _timestamp_ms(time) if time is not None else stamp_ms
-    label = LabelMatch(
-        label=inner,
-        start_ms=start_ms,
-        text_start=len(line),
-        strength=2,
-        alone=True,
-        header=time is not None,
-        markup=True,
-    )
     return line, label
 
 
