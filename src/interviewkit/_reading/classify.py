@@ -40,11 +40,12 @@ class Item:
 
     def extend(self, text: str) -> None:
         """Add a paragraph to this turn."""
-        if self.text or self.paragraph.marker is None:
+        if self.text:
             self.text += "\n\n" + text
-        else:
-            # A label alone, its speech in the next paragraph.
-            self.text = text
+            return
+        # A label alone, its speech in the next paragraph.
+        self.text = text
+        if self.paragraph.marker is not None:
             self.marker_suffix = "\n\n"
 
 
@@ -84,7 +85,7 @@ class _Classifier:
                 open_ahead = index
             self.next_turn_at[index] = turn_ahead
             self.next_open_at[index] = open_ahead
-        self.bare_questions = options.infer_questions and _answers_twice(items)
+        self.bare_questions = options.infer_questions and _leaves_questions_bare(items)
         self.result: list[Item] = []
         self.current_turn: Item | None = None  # a turn a paragraph may extend
         self.last_speaker: Person | None = None
@@ -130,6 +131,8 @@ class _Classifier:
         kind = None if paragraph.verbatim else prose_kind(full)
         if kind is None and item.kind == "question" and is_closing(text):
             kind = ProseKind.CLOSING
+        if kind is None and paragraph.heading and self._labelled_next(index):
+            kind = ProseKind.OTHER  # a section's title, before a labelled turn
         if kind is not None:
             self._add(_prose(item, full, kind), turn=False)
             return
@@ -156,6 +159,10 @@ class _Classifier:
             self._after_talk(item, full)
         else:
             self._inside_talk(item, full, next_person)
+
+    def _labelled_next(self, index: int) -> bool:
+        following = index + 1
+        return following < len(self.items) and self.items[following].labelled
 
     def _marked_question(self, item: Item, next_person: Person | None) -> None:
         answerer = next_person or self.last_speaker
@@ -241,17 +248,27 @@ class _Classifier:
             self.result.append(_prose(item, full, ProseKind.OTHER))
 
 
-def _answers_twice(items: list[Item]) -> bool:
-    """Whether one speaker answers twice in a row somewhere.
+def _leaves_questions_bare(items: list[Item]) -> bool:
+    """Whether the document leaves its questions unlabelled.
 
-    A question between the two answers was left unlabelled: such a document
-    leaves questions bare, while one that labels every turn continues a turn
-    with its unlabelled paragraphs.
+    Where one speaker's labelled turns come back with unlabelled paragraphs
+    between them at least as often as labelled turns change hands, the
+    paragraphs between are the questions (a Q&A article that labels only
+    its answers). Where turns change hands by their labels, an unlabelled
+    paragraph goes on with the turn before it.
     """
+    gaps = changes = 0
     previous: Person | None = None
+    between = False
     for item in items:
         if item.kind == "turn":
-            if item.person is previous and previous is not None:
-                return True
+            if previous is not None:
+                if item.person is not previous:
+                    changes += 1
+                elif between:
+                    gaps += 1
             previous = item.person
-    return False
+            between = False
+        elif item.kind == "plain":
+            between = True
+    return gaps > 0 and gaps >= changes

@@ -38,6 +38,11 @@ def _word_ok(word: str) -> bool:
     )
 
 
+# Names in scripts without case run to about six characters (山田太郎,
+# 唐鳳, さくらこ); a label of more is a clause before a colon.
+_LONGEST_CASELESS_NAME = 8
+
+
 @functools.lru_cache(maxsize=4096)
 def label_shape(label: str) -> int:
     """How surely ``label`` is a speaker label: 0 not, 1 maybe, 2 surely.
@@ -84,7 +89,10 @@ def label_shape(label: str) -> int:
         if first.isupper() or first.istitle():
             continue
         if not first.islower():
-            # A script without case (日本語, العربية): cannot tell from shape.
+            # A script without case (日本語, العربية): cannot tell from shape,
+            # but a name is short; a longer run is the start of a sentence.
+            if len(word) > _LONGEST_CASELESS_NAME:
+                return 0
             continue
         if index > 0 and key(word) in PARTICLES:
             continue

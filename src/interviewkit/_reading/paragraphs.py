@@ -131,6 +131,11 @@ class Assembler:
             segments = self._segments(entry)
             if pending is not None:
                 first = segments[0]
+                if first.found is not None and first.found.strength < 2:
+                    # A label alone outranks what only looks like one below
+                    # it: "第一個問題：..." is the speech, not a new label.
+                    first.lines[:1] = [entry.lines[0]]
+                    first.found = None
                 if first.found is None:
                     if pending.marker is not None:
                         pending.marker += entry.gap + "\n"

@@ -67,6 +67,8 @@ class Paragraph:
             unlabelled turn by the interviewer, and the unlabelled paragraph
             right after it is the answer, by the speaker who answers the
             questions (``Interviewee`` when no one does).
+        heading: The question is a heading: when a labelled turn follows it,
+            it is the title of a section, not a question.
         aside: The markup sets an unlabelled paragraph apart from the talk
             (an italic paragraph in Markdown): it is prose, never part of a
             turn, and takes the kind its words or its place give it.
@@ -86,4 +88,5 @@ class Paragraph:
     block: ImageCaption | Prose | None = None
     cast: tuple[CastEntry, ...] = ()
     question: bool = False
+    heading: bool = False
     aside: bool = False

@@ -5,6 +5,7 @@ reading engine.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -265,22 +266,28 @@ def _paragraph_piece(children: Sequence[Any], line: int) -> Piece:
 def human_pieces(lines: Sequence[str], body: int) -> list[Piece]:
     """The paragraphs of a human-written Markdown body, top to bottom."""
     tokens = _inline_parser.parse("\n".join(lines[body:]))
+    return _pieces(tokens, 0, len(tokens), 0, body)
+
+
+def _pieces(
+    tokens: Sequence[Any], start: int, stop: int, level: int, body: int
+) -> list[Piece]:
+    """The pieces of the blocks between ``start`` and ``stop`` at ``level``."""
     pieces: list[Piece] = []
-    index = 0
-    while index < len(tokens):
+    index = start
+    while index < stop:
         token = tokens[index]
-        if token.level != 0 or token.nesting == -1 or token.map is None:
+        if token.level != level or token.nesting == -1 or token.map is None:
             index += 1
             continue
         line = token.map[0] + body + 1
         end = _closing(tokens, index) if token.nesting == 1 else index
-        inner = tokens[index : end + 1]
         if token.type == "paragraph_open":
             pieces.append(_paragraph_piece(tokens[index + 1].children or [], line))
         elif token.type == "heading_open":
             text = _plain(tokens[index + 1].children or []).strip()
-            level = int(token.tag[1:])
-            pieces.append(Piece(text=text, line=line, style=f"heading{level}"))
+            level_name = f"heading{int(token.tag[1:])}"
+            pieces.append(Piece(text=text, line=line, style=level_name))
         elif token.type in ("fence", "code_block", "html_block"):
             text = token.content.rstrip("\n")
             comment = (
@@ -292,33 +299,76 @@ def human_pieces(lines: Sequence[str], body: int) -> list[Piece]:
             if text.strip() and not comment:
                 style = "html" if token.type == "html_block" else "code"
                 pieces.append(Piece(text=text, line=line, style=style))
+        elif token.type.endswith("list_open") and _asks_in_items(tokens, index, end):
+            # A list of questions in bold, each with its answer indented
+            # below it: the items are the paragraphs of the talk.
+            for item, item_end in _items(tokens, index, end):
+                pieces += _pieces(tokens, item + 1, item_end, level + 2, body)
         elif token.type != "hr":
-            # Quotes and lists: their text, a line an item or paragraph.
-            parts = []
-            bullets: list[str] = []
-            for inline in inner:
-                if inline.type == "bullet_list_open":
-                    bullets.append("-")
-                elif inline.type == "ordered_list_open":
-                    bullets.append("1.")
-                elif inline.type in ("bullet_list_close", "ordered_list_close"):
-                    bullets.pop()
-                elif inline.type == "list_item_open" and bullets:
-                    number = inline.info or "1"
-                    mark = "-" if bullets[-1] == "-" else f"{number}."
-                    parts.append(" " * 2 * (len(bullets) - 1) + mark + " ")
-                elif inline.type == "inline":
-                    parts.append(_plain(inline.children or []).strip())
-                    if len(parts) > 1 and parts[-2].endswith(" "):
-                        parts[-2:] = [parts[-2] + parts[-1]]
-                elif inline.type in ("fence", "code_block"):
-                    parts.append(inline.content.rstrip("\n"))
-            text = "\n".join(part for part in parts if part)
+            text = _nested_text(tokens[index : end + 1])
             if text:
                 style = "quote" if token.type == "blockquote_open" else "list"
                 pieces.append(Piece(text=text, line=line, style=style))
         index = end + 1
     return pieces
+
+
+def _items(tokens: Sequence[Any], start: int, end: int) -> list[tuple[int, int]]:
+    """The (open, close) indices of the items of the list at ``start``."""
+    level = tokens[start].level + 1
+    found = []
+    for index in range(start + 1, end):
+        token = tokens[index]
+        if token.type == "list_item_open" and token.level == level:
+            found.append((index, _closing(tokens, index)))
+    return found
+
+
+def _asks_in_items(tokens: Sequence[Any], start: int, end: int) -> bool:
+    """Whether every item of a list starts with a paragraph all in bold.
+
+    Such a list is a written interview's questions (``1. **Why?**``) with
+    the answers inside the items, at least one of them.
+    """
+    items = _items(tokens, start, end)
+    answered = False
+    for item, item_end in items:
+        first = tokens[item + 1]
+        if first.type != "paragraph_open":
+            return False
+        inline = _strip_empty(tokens[item + 2].children or [])
+        if not (
+            inline
+            and inline[0].type in ("strong_open", "em_open")
+            and _closing(inline, 0) == len(inline) - 1
+        ):
+            return False
+        answered = answered or _closing(tokens, item + 1) + 1 < item_end
+    return bool(items) and answered
+
+
+def _nested_text(block: Sequence[Any]) -> str:
+    """The text of a quote or a list: a line an item or paragraph."""
+    parts = []
+    bullets: list[str] = []
+    for inline in block:
+        if inline.type == "bullet_list_open":
+            bullets.append("-")
+        elif inline.type == "ordered_list_open":
+            bullets.append("1.")
+        elif inline.type in ("bullet_list_close", "ordered_list_close"):
+            bullets.pop()
+        elif inline.type == "list_item_open" and bullets:
+            number = inline.info or "1"
+            mark = "-" if bullets[-1] == "-" else f"{number}."
+            parts.append(" " * 2 * (len(bullets) - 1) + mark + " ")
+        elif inline.type == "inline":
+            parts.append(_plain(inline.children or []).strip())
+            if len(parts) > 1 and parts[-2].endswith(" "):
+                parts[-2:] = [parts[-2] + parts[-1]]
+        elif inline.type in ("fence", "code_block"):
+            parts.append(inline.content.rstrip("\n"))
+    return "\n".join(part for part in parts if part)
 
 
 def _image_caption(
@@ -344,6 +394,16 @@ def _image_caption(
     return ImageCaption(image=image, caption=caption, credit=credit), took_next
 
 
+def _heading_label(text: str, count: int) -> LabelMatch | None:
+    """The label a heading is, if it is one: ``Name:``, or a name that recurs."""
+    found = find_label(text)
+    if found is not None and found.label is not None and found.alone:
+        return found._replace(strength=2, markup=True)
+    if count >= 2 and _looks_like_a_name(text) and not asks(text):
+        return LabelMatch(text, None, len(text), 2, True, markup=True)
+    return None
+
+
 def _list_items(text: str) -> list[str]:
     """The items of a list piece, their bullets and numbers gone."""
     return [line.lstrip(" ").partition(" ")[2] for line in text.split("\n")]
@@ -354,6 +414,7 @@ def _paragraphs(pieces: Sequence[Piece]) -> tuple[str | None, Assembler]:
     title: str | None = None
     assembler = Assembler()
     started = False
+    headings = Counter(piece.text for piece in pieces if piece.style.startswith("h"))
     index = 0
     while index < len(pieces):
         piece = pieces[index]
@@ -380,8 +441,15 @@ def _paragraphs(pieces: Sequence[Piece]) -> tuple[str | None, Assembler]:
             assembler.add_lines(piece.lines, line=piece.line, found=piece.found)
             continue
         if style.startswith("heading"):
-            if asks(text):
-                assembler.add(Paragraph(text=text, line=piece.line, question=True))
+            label = _heading_label(text, headings[text])
+            if label is not None:
+                # "### Name:" or a "#### Name" that recurs: a label alone,
+                # the speech in the paragraphs below.
+                assembler.add_lines([text], line=piece.line, found=[label])
+            elif asks(text):
+                assembler.add(
+                    Paragraph(text=text, line=piece.line, question=True, heading=True)
+                )
             else:
                 block = Prose(text=text, kind=prose_kind(text) or ProseKind.OTHER)
                 assembler.add(Paragraph(text=text, line=piece.line, block=block))
