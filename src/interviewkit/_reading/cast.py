@@ -9,6 +9,7 @@ its indexes in dictionaries, so resolving is linear in the document.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -16,7 +17,13 @@ import attrs
 
 from interviewkit._options import ReadOptions
 from interviewkit._reading.labels import split_short
-from interviewkit._reading.vocabulary import HONORIFICS, PARTICLES, ROLE_WORDS, key
+from interviewkit._reading.vocabulary import (
+    HONORIFICS,
+    NOT_FIRST,
+    PARTICLES,
+    ROLE_WORDS,
+    key,
+)
 from interviewkit.model import Role, Speaker
 
 __all__ = ["Cast", "Person", "lookup", "mentioned", "new_person", "speaker_id"]
@@ -91,6 +98,7 @@ class Cast:
         self.lowered_head: str | None = None
         self.lowered_prose: str | None = None
         self.casing_lookups = 0
+        self.expansions = 0
         self.questioners: dict[int, Person] = {}
         # Who may ask questions, best first (see _find_questioner).
         self.ranked: list[list[Person]] | None = None
@@ -98,9 +106,10 @@ class Cast:
     def add(
         self, name: str, *, role: Role | None = None, exact: bool = False
     ) -> Person:
+        full = name if exact else self._expanded(self._cased(name))
         person = Person(
-            id=speaker_id(name, self.ids),
-            name=name if exact else self._cased(name),
+            id=speaker_id(full, self.ids),
+            name=full,
             role=role,
             exact=exact,
         )
@@ -120,6 +129,32 @@ class Cast:
             # "Mr. Smith": the surname alone names him too.
             self.by_part.setdefault(parts[0], []).append(person)
         return person
+
+    def _expanded(self, name: str) -> str:
+        """A first name as the full name the prose gives it, if just one.
+
+        ``Fyka`` is ``Fyka Ansari`` when the introduction names her so and no
+        one else; a role word, initials or a name of several words stay.
+        """
+        if (
+            " " in name
+            or len(name) < 3
+            or key(name) in ROLE_WORDS
+            or not name[:1].isupper()
+            or name.isupper()
+            or self.expansions >= 64
+            or not self.prose
+        ):
+            return name
+        self.expansions += 1
+        found = {
+            match.group(1)
+            for match in re.finditer(
+                rf"(?<![\w'’-]){re.escape(name)}[ \t\n]+([A-Z][\w'’-]*)", self.prose
+            )
+            if key(match.group(1)) not in NOT_FIRST and not match.group(1).isupper()
+        }
+        return f"{name} {found.pop()}" if len(found) == 1 else name
 
     def alias(self, person: Person, label: str) -> None:
         self.by_key.setdefault(key(label), person)

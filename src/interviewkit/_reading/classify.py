@@ -72,6 +72,8 @@ class _Classifier:
         count = len(items)
         self.first = turn_at[0] if turn_at else count
         self.last = turn_at[-1] if turn_at else -1
+        labelled = [i for i, what in enumerate(kinds) if what == "turn"]
+        self.last_labelled = labelled[-1] if labelled else -1
         # For each position, the next turn and the next paragraph that is not
         # a block, found in one backward pass so that the rules stay linear.
         self.next_turn_at = [count] * (count + 1)
@@ -133,6 +135,8 @@ class _Classifier:
             kind = ProseKind.CLOSING
         if kind is None and paragraph.heading and self._labelled_next(index):
             kind = ProseKind.OTHER  # a section's title, before a labelled turn
+        if kind is None and paragraph.heading and index > self.last_labelled >= 0:
+            kind = ProseKind.CLOSING  # a heading after the labelled talk ends it
         if kind is not None:
             self._add(_prose(item, full, kind), turn=False)
             return
