@@ -46,6 +46,7 @@ class _Segment:
     found: LabelMatch | None
     joined: bool
     marker: str | None = None
+    source: str = ""  # the whole line the segment starts on
 
 
 class Assembler:
@@ -103,7 +104,7 @@ class Assembler:
         for position, entry in enumerate(self._entries):
             if isinstance(entry, Paragraph):
                 if pending is not None:
-                    result.append(self._finish(pending))
+                    result.append(self._without_speech(pending, entry))
                     pending = None
                 result.append(entry)
                 seen_turn = seen_turn or entry.label is not None
@@ -182,6 +183,7 @@ class Assembler:
                         column=match.text_start,
                         found=match,
                         joined=offset != 0,
+                        source=text,
                         # A label of the markup is not in the text: no marker.
                         marker=None
                         if match.markup
@@ -201,6 +203,23 @@ class Assembler:
                     )
                 )
         return segments
+
+    def _without_speech(self, pending: _Segment, below: Paragraph) -> Paragraph:
+        """A label alone that a list or a block follows, not speech.
+
+        Used once in the document, it is a heading inside the talk
+        (``**Getting started**:`` above a list), read as text; otherwise it
+        is a turn whose speech is missing.
+        """
+        found = pending.found
+        if (
+            found is not None
+            and found.label is not None
+            and below.verbatim
+            and self._counts.get(found.label.casefold(), 0) == 1
+        ):
+            return Paragraph(text=pending.source, line=pending.line)
+        return self._finish(pending)
 
     @staticmethod
     def _finish(segment: _Segment) -> Paragraph:
