@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import unicodedata
 from importlib import resources
 
 from interviewkit.model import ProseKind, Role
@@ -37,6 +38,9 @@ def key(text: str) -> str:
         "editor's note"
 
     """
+    if not text.isascii():
+        # Full-width letters and colons (Ｑ：) compare as their plain forms.
+        text = unicodedata.normalize("NFKC", text)
     return " ".join(text.replace("’", "'").casefold().split())
 
 

@@ -395,10 +395,18 @@ def _image_caption(
 
 
 def _heading_label(text: str, count: int) -> LabelMatch | None:
-    """The label a heading is, if it is one: ``Name:``, or a name that recurs."""
+    """The label a heading is or starts with, if any.
+
+    ``### Name:`` and a ``#### Name`` that recurs are labels alone, their
+    speech below; ``### Q. Why?`` is a labelled question.
+    """
     found = find_label(text)
-    if found is not None and found.label is not None and found.alone:
-        return found._replace(strength=2, markup=True)
+    if found is not None and found.label is not None:
+        if found.alone:
+            return found._replace(strength=2, markup=True)
+        if found.strength == 2 or found.weak:
+            # "### Q. Why?", "### 问：为什么？": a labelled question.
+            return found._replace(markup=True)
     if count >= 2 and _looks_like_a_name(text) and not asks(text):
         return LabelMatch(text, None, len(text), 2, True, markup=True)
     return None
@@ -443,8 +451,6 @@ def _paragraphs(pieces: Sequence[Piece]) -> tuple[str | None, Assembler]:
         if style.startswith("heading"):
             label = _heading_label(text, headings[text])
             if label is not None:
-                # "### Name:" or a "#### Name" that recurs: a label alone,
-                # the speech in the paragraphs below.
                 assembler.add_lines([text], line=piece.line, found=[label])
             elif asks(text):
                 assembler.add(
