@@ -32,6 +32,9 @@ def _word_ok(word: str) -> bool:
     first = word[0]
     if not first.isalpha():
         return False
+    if "/" in word:
+        # Initials of a joint answer: "M/G/S", "AJ/DS".
+        return all(part.isalpha() and part.isupper() for part in word.split("/"))
     return all(
         ch.isalpha() or ch in ".'’-" or unicodedata.category(ch)[0] == "M"
         for ch in word
