@@ -23,13 +23,19 @@ def _plain_text(paragraph: Paragraph) -> str:
 
 
 def resolve(
-    paragraphs: Sequence[Paragraph], options: ReadOptions | None = None
+    paragraphs: Sequence[Paragraph],
+    options: ReadOptions | None = None,
+    *,
+    context: Sequence[str] = (),
 ) -> tuple[tuple[Speaker, ...], tuple[Block, ...]]:
     """Turn a reader's paragraphs into a cast and a body.
 
     Args:
         paragraphs: The paragraphs in document order.
         options: What the caller knows; defaults to `ReadOptions()`.
+        context: Text about the document that is not part of it (a blog's
+            front matter: its title, its author), where names may be given
+            in full: ``Arvind`` is ``Arvind Parekh`` when the author is.
 
     Returns:
         The speakers and the body blocks, ready for `Interview`.
@@ -58,7 +64,7 @@ def resolve(
                 weak.add(label)
         elif paragraph.block is None:
             plain_texts.append(paragraph.text)
-    cast = Cast("\n".join(plain_texts))
+    cast = Cast("\n".join([*context, *plain_texts]))
     _declare(cast, paragraphs, options)
     items = _Labels(cast, options, label_counts, len(weak) >= 2).items(paragraphs)
     blocks = classify(merge_joined(items), cast, options)

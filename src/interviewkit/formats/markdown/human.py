@@ -33,7 +33,7 @@ from interviewkit.errors import ValidationError
 from interviewkit.formats.markdown.front_matter import FrontMatter
 from interviewkit.formats.markdown.human_front_matter import human_front_matter
 from interviewkit.formats.markdown.layout import fail
-from interviewkit.model import ImageCaption, Interview, Prose, ProseKind
+from interviewkit.model import ImageCaption, Interview, Metadata, Prose, ProseKind
 
 __all__ = ["human_document"]
 
@@ -505,10 +505,27 @@ def human_document(
     elif body_title is not None and body_title != title:
         # Both a front matter title and a different heading: keep the heading.
         paragraphs.insert(0, Paragraph(text=body_title, block=Prose(text=body_title)))
-    speakers, blocks = resolve(paragraphs, options)
+    context = [value for value in (title, *_strings(metadata)) if value]
+    speakers, blocks = resolve(paragraphs, options, context=context)
     for message, line in speech_notes(paragraphs, blocks):
         report(document, options, message, line=line, column=1)
     try:
         return Interview(title=title, metadata=metadata, speakers=speakers, body=blocks)
     except ValidationError as error:  # pragma: no cover - a reader bug
         fail(error.message)
+
+
+def _strings(metadata: Metadata) -> list[str]:
+    """The front matter's text, where names may be written in full."""
+    values: list[str] = []
+    for value in (
+        metadata.source,
+        metadata.url,
+        metadata.date,
+        *metadata.extras.values(),
+    ):
+        if isinstance(value, str):
+            values.append(value)
+        elif value is not None:
+            values.extend(value)
+    return values
