@@ -100,6 +100,8 @@ class Cast:
         self.casing_lookups = 0
         self.expansions = 0
         self.questioners: dict[int, Person] = {}
+        # Who answers the questions the markup marks, and so never asks them.
+        self.answerers: set[int] = set()
         # Who may ask questions, best first (see _find_questioner).
         self.ranked: list[list[Person]] | None = None
 
@@ -164,6 +166,8 @@ class Cast:
             any(ch.isupper() for ch in name) and not any(ch.islower() for ch in name)
         ):
             return name
+        if len(name) <= 2 or (len(name) == 3 and not set(name) & set("AEIOUY")):
+            return name  # initials and letters ("AJ", "SPJ", "Q"): no word to case
         # Bounded: each lookup scans the prose once.
         if self.casing_lookups < 64 and self.prose:
             self.casing_lookups += 1

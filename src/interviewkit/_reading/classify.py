@@ -88,6 +88,7 @@ class _Classifier:
             self.next_turn_at[index] = turn_ahead
             self.next_open_at[index] = open_ahead
         self.bare_questions = options.infer_questions and _leaves_questions_bare(items)
+        cast.answerers = _answerers(items)
         self.result: list[Item] = []
         self.current_turn: Item | None = None  # a turn a paragraph may extend
         self.last_speaker: Person | None = None
@@ -276,3 +277,22 @@ def _leaves_questions_bare(items: list[Item]) -> bool:
         elif item.kind == "plain":
             between = True
     return gaps > 0 and gaps >= changes
+
+
+def _answerers(items: list[Item]) -> set[int]:
+    """Who only speaks after the questions the markup marks: they answer.
+
+    Where every question is marked (in bold, as a heading) and unlabelled,
+    the speakers labelled after them are the answerers, and the questions
+    are someone else's: a speaker labelled before the first question (who
+    opens the talk), or else the interviewer.
+    """
+    answering: set[int] = set()
+    opening: set[int] = set()
+    asked = False
+    for item in items:
+        if item.kind == "question":
+            asked = True
+        elif item.kind == "turn" and item.person is not None:
+            (answering if asked else opening).add(id(item.person))
+    return answering - opening

@@ -49,6 +49,8 @@ def _find_questioner(cast: Cast, answerer: Person) -> Person:
     if ranked is None:
         ranked = cast.ranked = [[], [], []]
         for person in cast.people:
+            if id(person) in cast.answerers:
+                continue
             if person.role is Role.INTERVIEWER and len(ranked[0]) < 2:
                 ranked[0].append(person)
             answers = person.role in (Role.INTERVIEWEE, Role.GUEST)
