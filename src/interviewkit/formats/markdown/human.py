@@ -181,6 +181,16 @@ def _marked_label(tokens: Sequence[Any]) -> tuple[str, LabelMatch] | None:
             alone=text_start == len(line),
             markup=True,
         )
+    inside = find_label(inner) if not after.strip() else None
+    if inside is not None and inside.label is not None and not inside.alone:
+        # "**MK: What ...?**": a question in bold, its label inside the bold.
+        text_start = len(stamp) + inside.text_start
+        return line, inside._replace(
+            start_ms=inside.start_ms if inside.start_ms is not None else stamp_ms,
+            text_start=text_start,
+            strength=2,
+            markup=True,
+        )
     if not _looks_like_a_name(inner):
         return None
     # A name in bold and no colon: before a time (the speech below), alone
