@@ -41,6 +41,9 @@ def _word_ok(word: str) -> bool:
     )
 
 
+# What may follow a name after a comma: a degree or a generation.
+_TITLE = re.compile(r"[A-Z][A-Za-z]{0,3}\.?(?:[A-Z][A-Za-z]{0,3}\.?){0,3}|[IVX]{1,4}")
+
 # Names in scripts without case run to about six characters (山田太郎,
 # 唐鳳, さくらこ); a label of more is a clause before a colon.
 _LONGEST_CASELESS_NAME = 8
@@ -68,6 +71,10 @@ def label_shape(label: str) -> int:
         return 0
     if folded in ROLE_WORDS:
         return 2
+    name, comma, suffix = label.partition(", ")
+    if comma:
+        # "Mireille B. Reece, Psy.D", "Ann Lee, PhD": a name and its title.
+        return label_shape(name) if _TITLE.fullmatch(suffix) else 0
     words = label.split(" ")
     if any(not word for word in words):
         return 0
