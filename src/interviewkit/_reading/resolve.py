@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from interviewkit._options import ReadOptions
@@ -56,17 +57,24 @@ def resolve(
     plain_texts: list[str] = []
     label_counts: dict[str, int] = {}
     weak: set[str] = set()
+    tentative: set[str] = set()
     for paragraph in paragraphs:
         label = paragraph.label
         if label is not None:
             label_counts[label] = label_counts.get(label, 0) + 1
             if paragraph.weak and _full_name(label):
                 weak.add(label)
+            elif paragraph.tentative and not paragraph.weak:
+                tentative.add(label)
         elif paragraph.block is None:
             plain_texts.append(paragraph.text)
     cast = Cast("\n".join([*context, *plain_texts]))
     _declare(cast, paragraphs, options)
-    items = _Labels(cast, options, label_counts, len(weak) >= 2).items(paragraphs)
+    # Three names or more, each a label again and again: the document labels
+    # its turns with names like these, and one used once is a label too.
+    recurring = sum(label_counts[label] >= 2 for label in tentative)
+    labels = _Labels(cast, options, label_counts, len(weak) >= 2, recurring >= 3)
+    items = labels.items(paragraphs)
     blocks = classify(merge_joined(items), cast, options)
     give_roles(cast, blocks, options)
     speakers = tuple(person.speaker() for person in cast.people)
@@ -109,8 +117,10 @@ class _Labels:
         options: ReadOptions,
         label_counts: dict[str, int],
         names_in_bold: bool,
+        names_as_labels: bool,
     ) -> None:
         self.cast = cast
+        self.names_as_labels = names_as_labels
         # Two full names or more, each alone in bold before its speech: the
         # document labels its speakers that way, once each or not.
         self.names_in_bold = names_in_bold
@@ -136,7 +146,10 @@ class _Labels:
                 kind = "question" if paragraph.question else "plain"
                 items.append(Item(paragraph, kind, text=paragraph.text))
             else:
-                person = self.person(paragraph, paragraph.label)
+                person = None
+                if not _LINK.fullmatch(paragraph.text):
+                    # "Draft: https://...": a link line, whatever its label.
+                    person = self.person(paragraph, paragraph.label)
                 if person is None:
                     items.append(Item(paragraph, "plain", text=_plain_text(paragraph)))
                 else:
@@ -187,6 +200,8 @@ class _Labels:
             return True
         if weak:
             return self.names_in_bold and _full_name(base)
+        if self.names_as_labels:
+            return True
         if self.mention_checks >= 64:
             return False
         self.mention_checks += 1
@@ -241,6 +256,9 @@ def build(items: list[Item]) -> tuple[Block, ...]:
 
 def _suffixed(marker: str | None, suffix: str) -> str | None:
     return marker + suffix if marker is not None else None
+
+
+_LINK = re.compile(r"[ \t]*<?(?:https?|ftp)://\S+?>?[ \t]*")
 
 
 def _full_name(label: str) -> bool:
