@@ -182,10 +182,11 @@ def role_from_words(text: str) -> Role | None:
 def parse_cast(lines: Sequence[str]) -> tuple[CastEntry, ...] | None:
     """Read a cast list, or return None if the lines are not one.
 
-    Two shapes: ``Interviewer: Jane Doe`` lines (a part, a colon, a name; at
-    least two lines), or a ``Participants:`` (``Speakers:``, ``Present:``,
-    ``Cast:``) line followed by one ``Name``, ``Name (role)`` or ``Name,
-    description`` line each.
+    Three shapes: ``Interviewer: Jane Doe`` lines (a part, a colon, a name;
+    one line alone if the part is a word, not a letter), a ``Participants:``
+    (``Speakers:``, ``Present:``, ``Cast:``) line followed by one ``Name``,
+    ``Name (role)`` or ``Name, description`` line each, or such a line
+    with the names after its colon (``Participants: Ann Lee, Bo Li``).
 
     Example:
         >>> [e.name for e in parse_cast(["Interviewer: Jane Doe", "Guest: Bo Li"])]
@@ -203,8 +204,8 @@ def parse_cast(lines: Sequence[str]) -> tuple[CastEntry, ...] | None:
                 return None
             entries.append(entry)
         return tuple(entries)
-    if len(lines) < 2:
-        return None
+    if len(lines) == 1:
+        return _one_line_cast(lines[0])
     entries = []
     for line in lines:
         colon = line.find(":")
@@ -216,6 +217,32 @@ def parse_cast(lines: Sequence[str]) -> tuple[CastEntry, ...] | None:
             return None
         entries.append(CastEntry(name=name, role=role))
     return tuple(entries)
+
+
+_AND = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b|\ben\b)\s*")
+
+
+def _one_line_cast(line: str) -> tuple[CastEntry, ...] | None:
+    """``Interviewee: Bernoulli`` or ``Participants: Ann Lee, Bo Li`` alone.
+
+    A single part word must be a whole word (``Interviewer``, ``Guest``), not
+    a letter: ``Q: Thanks`` is a question.
+    """
+    part, colon, rest = line.partition(":")
+    if not colon or not rest.strip():
+        return None
+    folded = key(part)
+    if folded in CAST_HEADERS:
+        names = [name for name in _AND.split(rest.strip()) if name]
+        entries = [_cast_line(name) for name in names]
+        if entries and all(entry is not None for entry in entries):
+            return tuple(entry for entry in entries if entry is not None)
+        return None
+    role = ROLE_WORDS.get(folded)
+    name = rest.strip()
+    if role is None or len(folded) < 3 or not name_like(name):
+        return None
+    return (CastEntry(name=name, role=role),)
 
 
 def _cast_line(line: str) -> CastEntry | None:

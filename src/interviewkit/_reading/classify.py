@@ -22,7 +22,7 @@ from interviewkit._reading.blocks import (
 from interviewkit._reading.cast import Cast, Person
 from interviewkit._reading.records import Paragraph
 from interviewkit._reading.roles import answerer_of, interviewer, questioner
-from interviewkit.model import Block, Prose, ProseKind
+from interviewkit.model import Block, Prose, ProseKind, Role
 
 __all__ = ["Item", "classify"]
 
@@ -141,6 +141,14 @@ class _Classifier:
         if kind is not None:
             self._add(_prose(item, full, kind), turn=False)
             return
+        following = self.next_turn_at[index + 1]
+        next_person = (
+            self.items[following].person if following < len(self.items) else None
+        )
+        if item.kind != "question" and self._answers_a_marked_question(
+            item, next_person
+        ):
+            return
         if paragraph.aside and index >= self.first:
             if index > self.last:
                 kind = ProseKind.CLOSING
@@ -150,14 +158,8 @@ class _Classifier:
                 kind = ProseKind.OTHER
             self._add(_prose(item, full, kind), turn=False)
             return
-        following = self.next_turn_at[index + 1]
-        next_person = (
-            self.items[following].person if following < len(self.items) else None
-        )
         if item.kind == "question":
             self._marked_question(item, next_person)
-        elif self._answers_a_marked_question(item, next_person):
-            pass
         elif index < self.first:
             self._before_talk(index, item, full)
         elif index > self.last:
@@ -171,6 +173,8 @@ class _Classifier:
 
     def _marked_question(self, item: Item, next_person: Person | None) -> None:
         answerer = next_person or self.last_speaker
+        if answerer is not None and answerer.role is Role.INTERVIEWER:
+            answerer = None  # the next labelled turn asks too: not its answer
         asker = (
             questioner(self.cast, answerer, self.options)
             if answerer is not None
@@ -183,12 +187,7 @@ class _Classifier:
     ) -> bool:
         """The paragraph after a question the markup marks is its answer."""
         current = self.current_turn
-        if (
-            current is None
-            or not current.paragraph.question
-            or current.labelled
-            or current.person is None
-        ):
+        if current is None or current.person is None or not _asks_a_question(current):
             return False
         asker = current.person
         answerer = next(
@@ -296,3 +295,15 @@ def _answerers(items: list[Item]) -> set[int]:
         elif item.kind == "turn" and item.person is not None:
             (answering if asked else opening).add(id(item.person))
     return answering - opening
+
+
+def _asks_a_question(turn: Item) -> bool:
+    """Whether a turn is a question its markup marks, to be answered below.
+
+    A bold or heading question without a label, or a heading that starts
+    with a label and asks (``## Question 1: Why?``).
+    """
+    paragraph = turn.paragraph
+    if paragraph.question and not turn.labelled:
+        return True
+    return paragraph.heading and turn.labelled and asks(turn.text)

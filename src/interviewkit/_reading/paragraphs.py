@@ -36,6 +36,7 @@ class _Lines:
     line: int  # 1-based line of the first
     found: list[LabelMatch | None]
     gap: str  # the blank lines before it, exactly, joined by "\n"
+    heading: bool = False  # the reader's markup makes it a heading
 
 
 @attrs.define
@@ -71,6 +72,7 @@ class Assembler:
         line: int,
         found: Sequence[LabelMatch | None] | None = None,
         gap: str = "",
+        heading: bool = False,
     ) -> None:
         """Add a paragraph of plain-text lines.
 
@@ -80,6 +82,7 @@ class Assembler:
             found: The label at the start of each line, if the reader has
                 looked already (it may also have found labels in its own
                 markup); by default `find_label` looks.
+            heading: The lines are a heading in the reader's markup.
             gap: The blank lines between this paragraph and the one before,
                 exactly as written, joined by ``"\\n"``: a label alone keeps
                 them in its marker.
@@ -89,7 +92,7 @@ class Assembler:
             if match is not None and match.label is not None:
                 folded = match.label.casefold()
                 self._counts[folded] = self._counts.get(folded, 0) + 1
-        self._entries.append(_Lines(lines, line, matches, gap))
+        self._entries.append(_Lines(lines, line, matches, gap, heading))
 
     def add(self, paragraph: Paragraph) -> None:
         """Add a paragraph the reader has understood by itself."""
@@ -109,7 +112,12 @@ class Assembler:
                 result.append(entry)
                 seen_turn = seen_turn or entry.label is not None
                 continue
-            if len(entry.lines) == 1 and seen_turn and pending is None:
+            if (
+                len(entry.lines) == 1
+                and seen_turn
+                and pending is None
+                and not entry.heading
+            ):
                 # The common case, a paragraph of one line, without the
                 # general machinery below; it must give what that gives.
                 only = entry.lines[0]
@@ -155,6 +163,7 @@ class Assembler:
                 pending = segments.pop()
             for segment in segments:
                 paragraph = self._finish(segment)
+                paragraph.heading = entry.heading
                 seen_turn = seen_turn or paragraph.label is not None
                 result.append(paragraph)
         if pending is not None:

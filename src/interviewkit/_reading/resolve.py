@@ -11,7 +11,7 @@ from interviewkit._reading.classify import Item, classify
 from interviewkit._reading.labels import split_short
 from interviewkit._reading.records import CastEntry, Paragraph
 from interviewkit._reading.roles import give_roles
-from interviewkit._reading.vocabulary import key
+from interviewkit._reading.vocabulary import ROLE_WORDS, UTTERANCES, key
 from interviewkit.model import Block, Role, Speaker, Turn
 
 __all__ = ["resolve"]
@@ -171,7 +171,9 @@ class _Labels:
         person = self.resolved.get((label, exact))
         if person is not None:
             return person
-        person = lookup(self.cast, label, self.options, exact=exact)
+        person = self._utterance(label) if not exact else None
+        if person is None:
+            person = lookup(self.cast, label, self.options, exact=exact)
         if (
             person is None
             and paragraph.tentative
@@ -184,6 +186,19 @@ class _Labels:
         if label not in person.labels:
             person.labels.append(label)
         return person
+
+    def _utterance(self, label: str) -> Person | None:
+        """``Question 3``: the speaker of that role, whatever the number."""
+        head, _, number = label.rpartition(" ")
+        folded = key(head)
+        if not number.isdecimal() or folded not in UTTERANCES:
+            return None
+        role = ROLE_WORDS[folded]
+        for person in self.cast.people:
+            if person.role is role:
+                return person
+        name = "Interviewer" if role is Role.INTERVIEWER else "Interviewee"
+        return self.cast.add(name, role=role, exact=True)
 
     def _backed(self, label: str, *, weak: bool) -> bool:
         """Whether the document backs up a label found by its shape alone.

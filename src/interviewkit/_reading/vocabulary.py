@@ -25,6 +25,7 @@ __all__ = [
     "PARTICLES",
     "PROSE_WORDS",
     "ROLE_WORDS",
+    "UTTERANCES",
     "key",
 ]
 
@@ -64,6 +65,10 @@ PROSE_WORDS: dict[str, ProseKind] = {
 
 NOT_FIRST: frozenset[str] = frozenset(map(key, _DATA["not_first"]))
 """Words that start sentences, not names: ``The answer:`` is no label."""
+
+UTTERANCES: frozenset[str] = frozenset(map(key, _DATA["utterances"]))
+"""Role words that name what is said, not who says it: ``Question 3:`` is
+the interviewer's, whatever its number."""
 
 PARTICLES: frozenset[str] = frozenset(map(key, _DATA["particles"]))
 """Lowercase words inside names: ``van``, ``de``, ``bin``."""

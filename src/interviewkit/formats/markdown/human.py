@@ -461,7 +461,9 @@ def _paragraphs(pieces: Sequence[Piece]) -> tuple[str | None, Assembler]:
         if style.startswith("heading"):
             label = _heading_label(text, headings[text])
             if label is not None:
-                assembler.add_lines([text], line=piece.line, found=[label])
+                assembler.add_lines(
+                    [text], line=piece.line, found=[label], heading=True
+                )
             elif asks(text):
                 assembler.add(
                     Paragraph(text=text, line=piece.line, question=True, heading=True)
