@@ -74,6 +74,13 @@ class _Classifier:
         self.last = turn_at[-1] if turn_at else -1
         labelled = [i for i, what in enumerate(kinds) if what == "turn"]
         self.last_labelled = labelled[-1] if labelled else -1
+        # Whether the answers to marked questions go unlabelled, as a rule.
+        after = [
+            kinds[i + 1] for i, what in enumerate(kinds[:-1]) if what == "question"
+        ]
+        self.answers_unlabelled = len(after) >= 2 and after.count(
+            "plain"
+        ) > after.count("turn")
         # For each position, the next turn and the next paragraph that is not
         # a block, found in one backward pass so that the rules stay linear.
         self.next_turn_at = [count] * (count + 1)
@@ -136,7 +143,12 @@ class _Classifier:
             kind = ProseKind.CLOSING
         if kind is None and paragraph.heading and self._labelled_next(index):
             kind = ProseKind.OTHER  # a section's title, before a labelled turn
-        if kind is None and paragraph.heading and index > self.last_labelled >= 0:
+        if (
+            kind is None
+            and paragraph.heading
+            and index > self.last_labelled >= 0
+            and not self.answers_unlabelled
+        ):
             kind = ProseKind.CLOSING  # a heading after the labelled talk ends it
         if kind is not None:
             self._add(_prose(item, full, kind), turn=False)

@@ -4,6 +4,7 @@ reading engine.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -422,6 +423,39 @@ def _heading_label(text: str, count: int) -> LabelMatch | None:
     return None
 
 
+_ANSWERS = frozenset({"lines", "em", "quote"})
+
+
+def _answered(heading: Piece, following: Piece | None) -> bool:
+    """Whether a heading below the title has a paragraph right under it."""
+    return (
+        heading.style != "heading1"
+        and following is not None
+        and following.style in _ANSWERS
+    )
+
+
+def _headings_ask(pieces: Sequence[Piece], headings: Counter[str]) -> int:
+    """Up to which piece headings over paragraphs are questions, as a rule.
+
+    In a written interview whose questions are headings, a heading that does
+    not end with a question mark ("Tell me more.") is a question too, up to
+    the last one that asks; after it, headings close the article. Returns
+    the index after that piece, or -1 where the headings are not questions.
+    """
+    over = [
+        piece
+        for piece, following in itertools.pairwise(pieces)
+        if piece.style.startswith("heading")
+        and _answered(piece, following)
+        and _heading_label(piece.text, headings[piece.text]) is None
+    ]
+    asking = [piece for piece in over if asks(piece.text)]
+    if len(over) < 3 or len(asking) < 0.6 * len(over):
+        return -1
+    return next(i for i, piece in enumerate(pieces) if piece is asking[-1]) + 1
+
+
 def _list_items(text: str) -> list[str]:
     """The items of a list piece, their bullets and numbers gone."""
     return [line.lstrip(" ").partition(" ")[2] for line in text.split("\n")]
@@ -433,6 +467,7 @@ def _paragraphs(pieces: Sequence[Piece]) -> tuple[str | None, Assembler]:
     assembler = Assembler()
     started = False
     headings = Counter(piece.text for piece in pieces if piece.style.startswith("h"))
+    questions = _headings_ask(pieces, headings)
     index = 0
     while index < len(pieces):
         piece = pieces[index]
@@ -464,7 +499,7 @@ def _paragraphs(pieces: Sequence[Piece]) -> tuple[str | None, Assembler]:
                 assembler.add_lines(
                     [text], line=piece.line, found=[label], heading=True
                 )
-            elif asks(text):
+            elif asks(text) or (index <= questions and _answered(piece, following)):
                 assembler.add(
                     Paragraph(text=text, line=piece.line, question=True, heading=True)
                 )
