@@ -234,7 +234,48 @@ class Cast:
         if len(words) != 1:
             return None
         matches = self.by_part.get(folded) or self.by_part.get(folded.replace(".", ""))
-        return matches[0] if matches and len(matches) == 1 else None
+        if matches:
+            return matches[0] if len(matches) == 1 else None
+        return self._shortened(folded)
+
+    def _shortened(self, folded: str) -> Person | None:
+        """The one speaker whose first name ``folded`` shortens or misspells.
+
+        ``Oli`` for ``Oliver`` (three letters or more, the start of exactly
+        one first name), ``Mathias`` for ``Matthias`` (five letters or more,
+        one letter apart from exactly one first name, and not written in the
+        prose as a name of its own: ``Federico`` beside ``Frederico``).
+        """
+        if len(folded) < 3 or not folded.isalpha():
+            return None
+        # A name the document writes out itself is not a misspelling.
+        written = len(folded) >= 5 and mentioned(self._lowered(whole=True), folded)
+        found: list[Person] = []
+        for person in self.people:
+            if person.exact:
+                continue
+            for label in (person.name, *person.labels):
+                first = key(label).split(" ")[0]
+                if first != folded and (
+                    first.startswith(folded)
+                    or (len(folded) >= 5 and not written and _one_apart(first, folded))
+                ):
+                    found.append(person)
+                    break
+        return found[0] if len(found) == 1 else None
+
+
+def _one_apart(one: str, two: str) -> bool:
+    """Whether two words differ by one letter added, dropped or changed."""
+    if abs(len(one) - len(two)) > 1:
+        return False
+    if len(one) < len(two):
+        one, two = two, one
+    for index, (a, b) in enumerate(zip(one, two, strict=False)):
+        if a != b:
+            rest = one[index + 1 :]
+            return rest == two[index + 1 :] or rest == two[index:]
+    return True
 
 
 def title_case(name: str) -> str:
