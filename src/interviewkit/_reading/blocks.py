@@ -38,8 +38,8 @@ __all__ = [
 
 
 def asks(text: str) -> bool:
-    """Whether a paragraph asks: it ends in a question mark."""
-    return text.rstrip(" \"'”’)*_").endswith("?")
+    """Whether a paragraph asks: it ends in a question mark, of any script."""
+    return text.rstrip(" \"'”’)*_」』）").endswith(("?", "？", "؟"))
 
 
 def _is_credit(line: str) -> bool:

@@ -138,6 +138,8 @@ class Cast:
         ``Fyka`` is ``Fyka Ansari`` when the introduction names her so and no
         one else; a role word, initials or a name of several words stay.
         """
+        if 2 <= len(name) <= 3 and name.isalpha() and name.isupper():
+            return self.initials(name) or name
         if (
             " " in name
             or len(name) < 3
@@ -152,11 +154,23 @@ class Cast:
         found = {
             match.group(1)
             for match in re.finditer(
-                rf"(?<![\w'’-]){re.escape(name)}[ \t\n]+([A-Z][\w'’-]*)", self.prose
+                rf"(?<![\w'’-]){re.escape(name)}[ \t\n]+([A-Z]{_LATIN}*)", self.prose
             )
             if key(match.group(1)) not in NOT_FIRST and not match.group(1).isupper()
         }
         return f"{name} {found.pop()}" if len(found) == 1 else name
+
+    def initials(self, letters: str) -> str | None:
+        """The one full name in the prose whose initials are ``letters``."""
+        if self.expansions >= 64 or not self.prose or key(letters) in ROLE_WORDS:
+            return None
+        self.expansions += 1
+        words = r"[ \t\n]+".join(rf"{re.escape(letter)}[\w'’-]*" for letter in letters)
+        found = {
+            " ".join(match.group().split())
+            for match in re.finditer(rf"(?<![\w'’-]){words}(?![\w'’-])", self.prose)
+        }
+        return found.pop() if len(found) == 1 else None
 
     def alias(self, person: Person, label: str) -> None:
         self.by_key.setdefault(key(label), person)
@@ -166,6 +180,8 @@ class Cast:
             any(ch.isupper() for ch in name) and not any(ch.islower() for ch in name)
         ):
             return name
+        if "/" in name:
+            return name  # the initials of a joint answer: "M/G/S"
         if len(name) <= 2 or (len(name) == 3 and not set(name) & set("AEIOUY")):
             return name  # initials and letters ("AJ", "SPJ", "Q"): no word to case
         # Bounded: each lookup scans the prose once.
@@ -263,6 +279,11 @@ class Cast:
                     found.append(person)
                     break
         return found[0] if len(found) == 1 else None
+
+
+# The letters of a surname in Latin script: a surname ends where the script
+# changes ("Mochizukiさん" is "Mochizuki").
+_LATIN = "[A-Za-zÀ-ÖØ-öø-ɏ'’-]"
 
 
 def _one_apart(one: str, two: str) -> bool:

@@ -141,8 +141,15 @@ class _Classifier:
         kind = None if paragraph.verbatim else prose_kind(full)
         if kind is None and item.kind == "question" and is_closing(text):
             kind = ProseKind.CLOSING
-        if kind is None and paragraph.heading and self._labelled_next(index):
-            kind = ProseKind.OTHER  # a section's title, before a labelled turn
+        if (
+            kind is None
+            and paragraph.heading
+            and (self._labelled_next(index) or self.last_labelled >= 0)
+            and not self.answers_unlabelled
+        ):
+            # Where labels mark the turns, a heading is a section's title,
+            # though it asks.
+            kind = ProseKind.OTHER
         if (
             kind is None
             and paragraph.heading

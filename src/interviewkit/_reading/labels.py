@@ -121,8 +121,9 @@ _LABEL = re.compile(
     rf"(?:[ \t]{{0,4}}(?:\[({CLOCK})\]|\(({CLOCK})\)))?"
     r"[ \t]{0,2}[:：]([ \t]{0,8})"
 )
-# Q. and A. before their text, as written interviews print them.
-_DOTTED_ROLE = re.compile(r"([QA])\.[ \t]{1,4}(?=\S)")
+# Q. and A. before their text, as written interviews print them; initials
+# and a parenthesis ("RS) Tell us ..."), as some excerpts print them.
+_DOTTED_ROLE = re.compile(r"([QA])\.[ \t]{1,4}(?=\S)|([A-Z]{2,3})\)[ \t]{1,4}(?=\S)")
 # A label in bold or italic: "**Name:**", "**Name**:", "__Name__:", "*Name:*".
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?![\s*_])([^\n]{1,64}?)(?<![\s*_])\1")
 _TRAILING_TIME = re.compile(
@@ -202,7 +203,7 @@ def find_label(line: str) -> LabelMatch | None:
         if emphasised is not None:
             return emphasised
     elif position == 0 and line.find(":", 0, 90) < 0 and line.find("：", 0, 90) < 0:
-        if head in "QA" and line[1:2] == ".":
+        if line[1:4].find(")") >= 0 or (head in "QA" and line[1:2] == "."):
             return _dotted(line, position, start_ms)
         if head.isalpha() and len(line) <= 90 and line.rstrip()[-1:].isdigit():
             return _find_header(line)
@@ -252,15 +253,17 @@ def find_label(line: str) -> LabelMatch | None:
 
 
 def _dotted(line: str, position: int, start_ms: int | None) -> LabelMatch | None:
-    """``Q. What ...?`` and ``A. It ...``: the letters of questions and answers.
+    """``Q. What ...?``, ``A. It ...``, ``RS) Tell us ...``: letters as labels.
 
     Weak: "A." also starts the first of a list of reasons, so only a
-    document that uses the letters again and again has them as labels.
+    document that uses the letters again and again, or names someone with
+    those initials, has them as labels.
     """
     dotted = _DOTTED_ROLE.match(line, position)
     if dotted is None:
         return None
-    return LabelMatch(dotted.group(1), start_ms, dotted.end(), 1, False, weak=True)
+    label = dotted.group(1) or dotted.group(2)
+    return LabelMatch(label, start_ms, dotted.end(), 1, False, weak=True)
 
 
 def _emphasised(line: str, position: int, start_ms: int | None) -> LabelMatch | None:

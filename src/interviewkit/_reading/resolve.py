@@ -214,6 +214,8 @@ class _Labels:
         ):
             return True
         if weak:
+            if base.isupper() and 2 <= len(base) <= 3:
+                return self.cast.initials(base) is not None
             return self.names_in_bold and _full_name(base)
         if self.names_as_labels:
             return True

@@ -104,3 +104,31 @@ def give_roles(cast: Cast, items: list[Item], options: ReadOptions) -> None:
                 (one, two) if questions[id(one)] > questions[id(two)] else (two, one)
             )
             asker.role, answerer.role = Role.INTERVIEWER, Role.INTERVIEWEE
+    else:
+        _askers_and_answerers(items, [p for p in speaking if p.role is None])
+
+
+def _askers_and_answerers(items: list[Item], unset: list[Person]) -> None:
+    """Roles in a round table: who asks most of the time, and who answers.
+
+    When every speaker still without a role either asks (half or more of
+    their turns end with a question mark) or answers (under a third do), and
+    there are some of each, the askers interview the answerers. A
+    discussion where everyone asks now and then is left alone.
+    """
+    if len(unset) < 2:
+        return
+    turns = {id(p): 0 for p in unset}
+    questions = {id(p): 0 for p in unset}
+    for item in items:
+        person = item.person
+        if item.kind == "turn" and person is not None and id(person) in turns:
+            turns[id(person)] += 1
+            questions[id(person)] += asks(item.text)
+    askers = [p for p in unset if questions[id(p)] >= max(1, turns[id(p)] / 2)]
+    answerers = [p for p in unset if questions[id(p)] < turns[id(p)] / 3]
+    if askers and answerers and len(askers) + len(answerers) == len(unset):
+        for person in askers:
+            person.role = Role.INTERVIEWER
+        for person in answerers:
+            person.role = Role.INTERVIEWEE
