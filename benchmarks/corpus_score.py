@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.corpus.scoring import expectations, score  # noqa: E402
+from tests.corpus.scoring import expectations, score
 
 
 def main() -> int:

@@ -75,7 +75,9 @@ class Score:
 
 def _names(expected: dict[str, Any]) -> set[str]:
     names = {normalise(expected["name"])}
-    names |= {normalise(x) for x in [*expected.get("aliases", []), *expected.get("also", [])]}
+    names |= {
+        normalise(x) for x in [*expected.get("aliases", []), *expected.get("also", [])]
+    }
     return {name for name in names if name}
 
 
@@ -98,9 +100,12 @@ def score(expected: dict[str, Any]) -> Score:
         try:
             interview = ik.read(path)
         except (ik.ParseError, ik.FormatError) as error:
-            return Score(expected["file"], str(error), 0, len(wanted), 0, 0, expected["turns"])
+            return Score(
+                expected["file"], str(error), 0, len(wanted), 0, 0, expected["turns"]
+            )
     got = [
-        {normalise(speaker.name)} | {normalise(a) for a in speaker.aliases if normalise(a)}
+        {normalise(speaker.name)}
+        | {normalise(a) for a in speaker.aliases if normalise(a)}
         for speaker in interview.speakers
     ]
     used: set[int] = set()

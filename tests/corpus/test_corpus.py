@@ -21,7 +21,10 @@ EXPECTATIONS = list(expectations())
 
 def test_the_corpus_is_broad() -> None:
     files = [expected["file"] for expected in EXPECTATIONS]
-    sources = {expected["source"].get("repo") or expected["source"]["url"] for expected in EXPECTATIONS}
+    sources = {
+        expected["source"].get("repo") or expected["source"]["url"]
+        for expected in EXPECTATIONS
+    }
     languages = {expected["language"].split("-")[0] for expected in EXPECTATIONS}
     assert len(files) >= 40
     assert len(sources) >= 15
@@ -29,7 +32,9 @@ def test_the_corpus_is_broad() -> None:
     assert {"ja", "zh"} & languages
 
 
-@pytest.mark.parametrize("expected", EXPECTATIONS, ids=lambda expected: expected["file"])
+@pytest.mark.parametrize(
+    "expected", EXPECTATIONS, ids=lambda expected: expected["file"]
+)
 def test_a_real_transcript_reads_as_expected(expected: dict[str, Any]) -> None:
     result = score(expected)
     assert result.error is None
