@@ -144,11 +144,12 @@ class _Classifier:
         if (
             kind is None
             and paragraph.heading
-            and (self._labelled_next(index) or self.last_labelled >= 0)
+            and self.last_labelled >= 0
             and not self.answers_unlabelled
+            and not self._answered_next(index)
         ):
-            # Where labels mark the turns, a heading is a section's title,
-            # though it asks.
+            # Where labels mark the turns, a heading that no unlabelled
+            # answer follows is a section's title, though it asks.
             kind = ProseKind.OTHER
         if (
             kind is None
@@ -186,9 +187,9 @@ class _Classifier:
         else:
             self._inside_talk(item, full, next_person)
 
-    def _labelled_next(self, index: int) -> bool:
+    def _answered_next(self, index: int) -> bool:
         following = index + 1
-        return following < len(self.items) and self.items[following].labelled
+        return following < len(self.items) and self.items[following].kind == "plain"
 
     def _marked_question(self, item: Item, next_person: Person | None) -> None:
         answerer = next_person or self.last_speaker

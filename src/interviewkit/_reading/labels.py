@@ -214,11 +214,15 @@ def find_label(line: str) -> LabelMatch | None:
         strength = label_shape(name)
         if strength and not line.startswith("//", match.end(1) + 1):
             text_start = match.end()
-            if strength == 1 and len(name) <= 3 and "：" in line[:text_start]:
+            if (
+                strength == 1
+                and len(name) <= 3
+                and "：" in line[:text_start]
+                and not any(ch.isupper() or ch.islower() for ch in name)
+            ):
                 # A short name in a script without case before a full-width
                 # colon is how CJK transcripts label their turns: "山田：".
-                if not any(ch.isupper() or ch.islower() for ch in name):
-                    strength = 2
+                strength = 2
             if short or time_a or time_b:
                 strength = 2
                 late = time_of(time_a, time_b)
