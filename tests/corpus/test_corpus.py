@@ -10,11 +10,14 @@ these on the page of known limits.
 
 from __future__ import annotations
 
+import warnings
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.corpus.scoring import expectations, score
+import interviewkit as ik
+from tests.corpus.scoring import FILES, HERE, expectations, score
 
 EXPECTATIONS = list(expectations())
 
@@ -52,3 +55,19 @@ def test_a_real_transcript_reads_as_expected(expected: dict[str, Any]) -> None:
             pinned["speakers_read"],
             pinned["turns"],
         ), limit["reason"]
+
+
+PARSED = sorted((HERE / "parsed").glob("*.json"))
+
+
+def test_at_least_ten_files_have_their_whole_reading_pinned() -> None:
+    assert len(PARSED) >= 10
+
+
+@pytest.mark.parametrize("parsed", PARSED, ids=lambda path: path.stem)
+def test_a_real_transcript_reads_to_its_whole_expected_parse(parsed: Path) -> None:
+    # Every block, name, alias and role, checked by eye once and kept here.
+    (source,) = (FILES).glob(f"{parsed.stem}.*")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ik.ReadWarning)
+        assert ik.read(source) == ik.read(parsed)

@@ -37,6 +37,7 @@ class Item:
     labelled: bool = False
     marker_suffix: str = ""
     answer: bool = False  # the answer to a question marked by the reader
+    continued: bool = False  # more of the last speaker's talk, not a question
 
     def extend(self, text: str) -> None:
         """Add a paragraph to this turn."""
@@ -122,9 +123,22 @@ class _Classifier:
         self.current_turn = item if turn else None
 
     def _turn(
-        self, item: Item, person: Person, text: str, *, answer: bool = False
+        self,
+        item: Item,
+        person: Person,
+        text: str,
+        *,
+        answer: bool = False,
+        continued: bool = False,
     ) -> None:
-        turn = Item(item.paragraph, "turn", person=person, text=text, answer=answer)
+        turn = Item(
+            item.paragraph,
+            "turn",
+            person=person,
+            text=text,
+            answer=answer,
+            continued=continued,
+        )
         self._add(turn, turn=True)
 
     def _unlabelled(self, index: int, item: Item) -> None:
@@ -243,7 +257,7 @@ class _Classifier:
         timed = item.paragraph.start_ms is not None and item.paragraph.label is None
         if timed and self.last_speaker:
             # A time stamp starts a turn, even without a label.
-            self._turn(item, self.last_speaker, item.text)
+            self._turn(item, self.last_speaker, item.text, continued=True)
         elif is_closing(item.text) or self.bare_questions or self.current_turn is None:
             self._add(_prose(item, full, ProseKind.CLOSING), turn=False)
         else:
@@ -267,7 +281,7 @@ class _Classifier:
         if current is not None and not timed:
             current.extend(full)
         elif last_speaker is not None:
-            self._turn(item, last_speaker, text)
+            self._turn(item, last_speaker, text, continued=True)
         else:
             self.result.append(_prose(item, full, ProseKind.OTHER))
 

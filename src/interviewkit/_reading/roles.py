@@ -83,6 +83,7 @@ def give_roles(cast: Cast, items: list[Item], options: ReadOptions) -> None:
             and item.person is not None
             and not item.labelled
             and not item.answer
+            and not item.continued
         ):
             asked[id(item.person)] = asked.get(id(item.person), 0) + 1
     speaking = [p for p in speaking if not p.final]
