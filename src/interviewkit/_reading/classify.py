@@ -22,7 +22,7 @@ from interviewkit._reading.blocks import (
 from interviewkit._reading.cast import Cast, Person
 from interviewkit._reading.records import Paragraph
 from interviewkit._reading.roles import answerer_of, interviewer, questioner
-from interviewkit.model import Block, Prose, ProseKind
+from interviewkit.model import Block, Prose, ProseKind, Role
 
 __all__ = ["Item", "classify"]
 
@@ -201,6 +201,7 @@ class _Classifier:
             and asks(text)
             and self.next_open_at[index + 1] >= self.first
             and next_turn is not None
+            and next_turn.role is not Role.INTERVIEWER  # the talk opens on a question
         ):
             self._turn(item, questioner(self.cast, next_turn, self.options), text)
             return
@@ -210,9 +211,20 @@ class _Classifier:
     def _after_talk(self, item: Item, full: str) -> None:
         """After the last turn: closing lines, or more of the last turn."""
         timed = item.paragraph.start_ms is not None and item.paragraph.label is None
-        if timed and self.last_speaker:
+        last_speaker, current = self.last_speaker, self.current_turn
+        if timed and last_speaker:
             # A time stamp starts a turn, even without a label.
-            self._turn(item, self.last_speaker, item.text)
+            self._turn(item, last_speaker, item.text)
+        elif (
+            self.bare_questions
+            and last_speaker is not None
+            and last_speaker.role is Role.INTERVIEWER
+            and current is not None
+            and current.person is last_speaker
+            and not is_closing(item.text)
+        ):
+            # The talk ends on a labelled question: this is its bare answer.
+            self._turn(item, answerer_of(self.cast, last_speaker), item.text)
         elif is_closing(item.text) or self.bare_questions or self.current_turn is None:
             self._add(_prose(item, full, ProseKind.CLOSING), turn=False)
         else:
@@ -229,9 +241,9 @@ class _Classifier:
         current = self.current_turn
         if self.bare_questions and next_person is last_speaker and last_speaker:
             if current is not None and current.person is not last_speaker and not timed:
-                current.extend(full)  # a question in two paragraphs
+                current.extend(full)  # a question (or an answer) in two paragraphs
                 return
-            self._turn(item, questioner(self.cast, last_speaker, self.options), text)
+            self._turn(item, self._other_side(last_speaker), text)
             return
         if current is not None and not timed:
             current.extend(full)
@@ -239,6 +251,14 @@ class _Classifier:
             self._turn(item, last_speaker, text)
         else:
             self.result.append(_prose(item, full, ProseKind.OTHER))
+
+    def _other_side(self, person: Person) -> Person:
+        """Who speaks between two labelled turns of ``person``: whoever
+        answers when ``person`` asks (``Q:`` labels and bare answers), and
+        otherwise whoever asks (bare questions between labelled answers)."""
+        if person.role is Role.INTERVIEWER:
+            return answerer_of(self.cast, person)
+        return questioner(self.cast, person, self.options)
 
 
 def _answers_twice(items: list[Item]) -> bool:

@@ -68,7 +68,8 @@ class Piece:
     style: str
     """``lines`` (plain text and labels, line by line); ``strong`` or ``em``
     (all bold or all italic); ``heading1`` to ``heading6``; ``image`` (an
-    image line); ``quote``; ``list``; ``code``; ``html``."""
+    image line); ``link`` (a paragraph that is one link and nothing else:
+    set apart from the talk); ``quote``; ``list``; ``code``; ``html``."""
     lines: tuple[str, ...] = ()
     """For ``lines``: the text of each line, markup gone."""
     found: tuple[LabelMatch | None, ...] = ()
@@ -243,7 +244,7 @@ def assemble(pieces: Sequence[Piece]) -> tuple[str | None, Assembler]:
         if style == "strong" or (style == "em" and asks(text)):
             assembler.add(Paragraph(text=text, line=piece.line, question=True))
             continue
-        if style == "em":
+        if style in ("em", "link"):
             assembler.add(Paragraph(text=text, line=piece.line, aside=True))
             continue
         if style == "quote":
