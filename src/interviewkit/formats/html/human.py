@@ -150,11 +150,12 @@ def _line_label(nodes: list[Node]) -> tuple[str, LabelMatch | None]:
     if tail and isinstance(tail[0], Element) and tail[0].tag in _MARKS:
         # A time before the label: "<time>0:05</time> <b>HOST:</b> ...".
         if isinstance(head, Element) and head.tag == "time":
+            # The element gives the time: no stamp in the line's text.
             stamp_ms = time_ms(head)
         elif isinstance(head, Text) and (clock := TIMESTAMP.fullmatch(_collapse(head))):
-            stamp_ms = timestamp_ms(clock)
+            stamp_ms, stamp = timestamp_ms(clock), _plain([head]) + " "
         if stamp_ms is not None:
-            stamp, rest = _plain([head]) + " ", tail
+            rest = tail
     first = rest[0] if rest else None
     if isinstance(first, Element) and first.tag in _MARKS:
         inner = _plain([first])
