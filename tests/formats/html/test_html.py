@@ -332,14 +332,16 @@ def test_figures_give_captions_and_credits() -> None:
 
 def test_podcasting_transcripts_give_speakers_and_start_times() -> None:
     iv = ik.read(FIXTURES / "podcast-transcript.html")
-    assert [(t.speaker, t.start_ms) for t in iv.turns] == [
+    assert [(t.speaker, t.start_ms) for t in iv.turns][:5] == [
         ("priya", 0),
         ("jonas", 7000),
         ("priya", 9000),
         ("jonas", 11000),
-        ("priya", 3_725_000),
+        ("priya", 52000),
     ]
-    assert iv.turns[3].text.endswith("nobody opens.\n\nI open them.")
+    assert len(iv.turns) == 10
+    assert iv.turns[3].text.startswith("Because they are the only machines")
+    assert "\n\nI open them." in iv.turns[3].text
 
 
 def test_a_time_element_before_a_label_and_a_datetime_duration() -> None:
