@@ -18,7 +18,7 @@ Example:
     >>> import interviewkit as ik
     >>> from interviewkit import charts
     >>> figure = charts.speaking_time(ik.read("seeds/000_6a59695d095b634e.txt"))
-    >>> [bar.get_width() for bar in figure.axes[0].patches]
+    >>> [float(bar.get_width()) for bar in figure.axes[0].patches]
     [448.0, 873.0]
 
 """

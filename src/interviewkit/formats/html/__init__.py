@@ -14,6 +14,7 @@ small stylesheet (light and dark) and no script::
     </dl>
     <ul class="cast" aria-label="Speakers">
     <li class="speaker-1" data-id="collider" data-role="interviewer">...</li>
+    <li class="speaker-2" data-id="darren-star" data-role="interviewee">...</li>
     </ul>
     </header>
     <div class="prose editors_note" data-kind="editors_note">
@@ -27,8 +28,8 @@ small stylesheet (light and dark) and no script::
     <figcaption><small class="credit">Image via Netflix</small></figcaption>
     </figure>
     <div class="turn speaker-2" data-speaker="darren-star" data-start="1000">
-    <cite>Darren Star</cite> <span class="times"><time datetime="PT1S">00:00:01</time>
-    </span>
+    <cite>Darren Star</cite> <span class="times"><time datetime="PT1S">00:00:01
+    </time></span>
     <p>More.</p>
     </div>
     </article>
