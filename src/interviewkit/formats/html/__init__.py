@@ -28,8 +28,7 @@ small stylesheet (light and dark) and no script::
     <figcaption><small class="credit">Image via Netflix</small></figcaption>
     </figure>
     <div class="turn speaker-2" data-speaker="darren-star" data-start="1000">
-    <cite>Darren Star</cite> <span class="times"><time datetime="PT1S">00:00:01
-    </time></span>
+    <cite>Darren Star</cite> <span class="times"><time datetime="PT1S">...</time></span>
     <p>More.</p>
     </div>
     </article>
