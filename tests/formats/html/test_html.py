@@ -430,3 +430,12 @@ def test_markup_in_the_seed_page_is_only_what_the_writer_puts() -> None:
         "html", "head", "meta", "title", "style", "body", "article", "header",
         "ul", "li", "span", "div", "cite", "p", "figure", "figcaption", "small",
     }  # fmt: skip
+
+
+# Inside a quote the talk is a quote: prose, and a warning that says so.
+@pytest.mark.filterwarnings("ignore::interviewkit.errors.ReadWarning")
+@pytest.mark.parametrize("tag", ["b", "div", "blockquote", "li", "span"])
+def test_tags_left_open_without_end_read_without_recursing_deeply(tag: str) -> None:
+    page = f"<{tag}>" * 3_000 + "<p>Q: Why?</p><p>A: Because.</p>"
+    iv = ik.loads(page, format="html")
+    assert "Because." in "".join(block.text for block in iv.turns + iv.prose)

@@ -190,12 +190,12 @@ def _split_lines(nodes: Sequence[Node]) -> list[list[Node]]:
 
 
 def _strip(nodes: Sequence[Node]) -> list[Node]:
-    out = list(nodes)
-    while out and _is_space(out[0]):
-        out.pop(0)
-    while out and _is_space(out[-1]):
-        out.pop()
-    return out
+    start, end = 0, len(nodes)
+    while start < end and _is_space(nodes[start]):
+        start += 1
+    while end > start and _is_space(nodes[end - 1]):
+        end -= 1
+    return list(nodes[start:end])
 
 
 def _line_of(nodes: Sequence[Node], default: int) -> int:

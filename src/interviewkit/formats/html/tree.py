@@ -6,8 +6,9 @@ rules for character references, comments and raw text (``<script>``,
 needs to report where it doubts. The tree is built by the few rules of
 HTML5's tree construction that decide where an article's text belongs:
 void elements never open, a block closes an open ``<p>``, a list item
-closes the one before it, an end tag closes what is open inside it, and a
-stray end tag is ignored, as a browser ignores it.
+closes the one before it, an end tag closes what is open inside it, a
+stray end tag is ignored, as a browser ignores it, and elements nest no
+deeper than `MAX_DEPTH`.
 """
 
 from __future__ import annotations
@@ -110,6 +111,10 @@ _ITEM_SCOPE = _P_SCOPE | frozenset(
         "ul",
     ]
 )
+# Elements open at once, at most: deeper ones are laid beside each other, as
+# browsers lay them (Chromium's limit is 512), so that unclosed tags
+# (``<b><b><b>...``) cannot nest without end.
+MAX_DEPTH = 128
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
 
@@ -140,9 +145,12 @@ class Element:
 
     def walk(self) -> Iterator[Element]:
         """It and every element inside it, in document order."""
-        yield self
-        for child in self.elements():
-            yield from child.walk()
+        # A stack, not recursion: a step an element, however deep it is.
+        pending: list[Element] = [self]
+        while pending:
+            element = pending.pop()
+            yield element
+            pending.extend(reversed(list(element.elements())))
 
     def text(self) -> str:
         """All the text inside it, exactly as written (references replaced)."""
@@ -188,7 +196,7 @@ class _Builder(HTMLParser):
         parent = self.stack[-1]
         element = Element(tag, attributes, line, column, parent=parent)
         parent.children.append(element)
-        if tag not in VOID:
+        if tag not in VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -206,15 +214,11 @@ class _Builder(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
-        children = self.stack[-1].children
-        if children and isinstance(children[-1], Text):
-            merged = Text(children[-1] + data)
-            merged.line = children[-1].line
-            children[-1] = merged
-        else:
-            text = Text(data)
-            text.line = self._position()[0]
-            children.append(text)
+        # Runs of text stay apart where comments split them: joining them
+        # here would copy the text again for every run.
+        text = Text(data)
+        text.line = self._position()[0]
+        self.stack[-1].children.append(text)
 
 
 def parse(text: str, *, first_line: int = 1) -> Element:
