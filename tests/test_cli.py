@@ -106,7 +106,7 @@ def test_help_lists_the_commands_and_the_exit_statuses(
     assert main(["--help"]) == EXIT_OK
     out = capsys.readouterr().out
     assert out.startswith("usage: interviewkit ")
-    for command in ("convert", "info", "search", "validate"):
+    for command in ("convert", "info", "search", "validate", "chart"):
         assert f"    {command} " in out
     assert "  3  bad data: an input is not a valid interview" in out
 

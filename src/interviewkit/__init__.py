@@ -1,7 +1,7 @@
 """interviewkit: interviews as typed, frozen data.
 
-Read an interview from plain text, Markdown or JSON, look at who said what,
-and write it back in any of those formats::
+Read an interview from plain text, Markdown, JSON or HTML, look at who said
+what, and write it back in any of those formats::
 
     import interviewkit as ik
     iv = ik.read("seeds/000_6a59695d095b634e.txt")

@@ -240,9 +240,15 @@ def _one_line_cast(line: str) -> tuple[CastEntry, ...] | None:
         return None
     role = ROLE_WORDS.get(folded)
     name = rest.strip()
-    if role is None or len(folded) < 3 or not name_like(name):
+    if role is None or len(folded) < 3 or not name_like(name) or _sentence(name):
         return None
     return (CastEntry(name=name, role=role),)
+
+
+def _sentence(text: str) -> bool:
+    """Whether text ends as a sentence does (``Welcome.``), not as a name."""
+    last = text.rsplit(" ", 1)[-1]
+    return last.endswith(("!", "?", "…")) or (last.endswith(".") and len(last) > 4)
 
 
 def _cast_line(line: str) -> CastEntry | None:

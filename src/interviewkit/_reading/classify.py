@@ -98,14 +98,18 @@ class _Classifier:
         self.bare_questions = options.infer_questions and _leaves_questions_bare(items)
         cast.answerers = _answerers(items)
         self.result: list[Item] = []
+        self.positions = {id(item): index for index, item in enumerate(items)}
         self.current_turn: Item | None = None  # a turn a paragraph may extend
         self.last_speaker: Person | None = None
+        self.last_asker: Person | None = None  # who last asked, by a label
 
     def run(self) -> list[Item]:
         for index, item in enumerate(self.items):
             if item.kind == "turn":
                 self._add(item, turn=True)
                 self.last_speaker = item.person
+                if asks(item.text):
+                    self.last_asker = item.person
             elif item.kind == "cast":
                 if item.text.strip():
                     item.block = Prose(text=item.text, kind=ProseKind.INTRO)
@@ -201,11 +205,18 @@ class _Classifier:
         else:
             self._inside_talk(item, full, next_person)
 
+    def _index(self, item: Item) -> int:
+        return self.positions[id(item)]
+
     def _answered_next(self, index: int) -> bool:
         following = index + 1
         return following < len(self.items) and self.items[following].kind == "plain"
 
     def _marked_question(self, item: Item, next_person: Person | None) -> None:
+        if self.last_asker is not None and self._answered_next(self._index(item)):
+            # Answered below it, unlabelled: asked by who asks by label.
+            self._turn(item, self.last_asker, item.text)
+            return
         answerer = next_person or self.last_speaker
         if answerer is not None and answerer.role is Role.INTERVIEWER:
             answerer = None  # the next labelled turn asks too: not its answer
@@ -246,6 +257,7 @@ class _Classifier:
             and asks(text)
             and self.next_open_at[index + 1] >= self.first
             and next_turn is not None
+            and next_turn.role is not Role.INTERVIEWER  # the talk opens on a question
         ):
             self._turn(item, questioner(self.cast, next_turn, self.options), text)
             return
@@ -255,9 +267,20 @@ class _Classifier:
     def _after_talk(self, item: Item, full: str) -> None:
         """After the last turn: closing lines, or more of the last turn."""
         timed = item.paragraph.start_ms is not None and item.paragraph.label is None
-        if timed and self.last_speaker:
+        last_speaker, current = self.last_speaker, self.current_turn
+        if timed and last_speaker:
             # A time stamp starts a turn, even without a label.
-            self._turn(item, self.last_speaker, item.text, continued=True)
+            self._turn(item, last_speaker, item.text, continued=True)
+        elif (
+            self.bare_questions
+            and last_speaker is not None
+            and last_speaker.role is Role.INTERVIEWER
+            and current is not None
+            and current.person is last_speaker
+            and not is_closing(item.text)
+        ):
+            # The talk ends on a labelled question: this is its bare answer.
+            self._turn(item, answerer_of(self.cast, last_speaker), item.text)
         elif is_closing(item.text) or self.bare_questions or self.current_turn is None:
             self._add(_prose(item, full, ProseKind.CLOSING), turn=False)
         else:
@@ -274,9 +297,9 @@ class _Classifier:
         current = self.current_turn
         if self.bare_questions and next_person is last_speaker and last_speaker:
             if current is not None and current.person is not last_speaker and not timed:
-                current.extend(full)  # a question in two paragraphs
+                current.extend(full)  # a question (or an answer) in two paragraphs
                 return
-            self._turn(item, questioner(self.cast, last_speaker, self.options), text)
+            self._turn(item, self._other_side(last_speaker), text)
             return
         if current is not None and not timed:
             current.extend(full)
@@ -284,6 +307,14 @@ class _Classifier:
             self._turn(item, last_speaker, text, continued=True)
         else:
             self.result.append(_prose(item, full, ProseKind.OTHER))
+
+    def _other_side(self, person: Person) -> Person:
+        """Who speaks between two labelled turns of ``person``: whoever
+        answers when ``person`` asks (``Q:`` labels and bare answers), and
+        otherwise whoever asks (bare questions between labelled answers)."""
+        if person.role is Role.INTERVIEWER:
+            return answerer_of(self.cast, person)
+        return questioner(self.cast, person, self.options)
 
 
 def _leaves_questions_bare(items: list[Item]) -> bool:

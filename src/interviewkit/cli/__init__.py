@@ -42,7 +42,7 @@ from collections.abc import Callable, Sequence
 from typing import IO, TextIO
 
 import interviewkit as ik
-from interviewkit.cli import _convert, _info, _search, _validate
+from interviewkit.cli import _chart, _convert, _info, _search, _validate
 from interviewkit.cli._common import (
     EPILOG,
     EXIT_BAD_DATA,
@@ -69,7 +69,7 @@ _EXIT_BROKEN_PIPE = 128 + 13
 _EXIT_INTERRUPTED = 128 + 2
 
 # The commands, in the order --help lists them: each module has add() and run().
-_COMMANDS = (_convert, _info, _search, _validate)
+_COMMANDS = (_convert, _info, _search, _validate, _chart)
 
 
 def _parser() -> argparse.ArgumentParser:

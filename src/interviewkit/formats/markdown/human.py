@@ -4,37 +4,29 @@ reading engine.
 
 from __future__ import annotations
 
-import itertools
-import re
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-import attrs
 from markdown_it import MarkdownIt
 
 from interviewkit._io import Document
 from interviewkit._options import ReadOptions
-from interviewkit._reading import (
-    Assembler,
-    LabelMatch,
-    Paragraph,
-    asks,
-    caption_from_lines,
-    find_label,
-    label_shape,
-    parse_cast,
-    prose_kind,
-    resolve,
+from interviewkit._reading import LabelMatch, find_label
+from interviewkit._reading.markup import (
+    TIMESTAMP,
+    Piece,
+    assemble,
+    emphasis_style,
+    finish,
+    marked_label,
+    timestamp_ms,
 )
-from interviewkit._reading.checks import speech_notes
 from interviewkit._report import report
-from interviewkit._time import CLOCK, parse_clock
 from interviewkit.errors import ValidationError
 from interviewkit.formats.markdown.front_matter import FrontMatter
 from interviewkit.formats.markdown.human_front_matter import human_front_matter
 from interviewkit.formats.markdown.layout import fail
-from interviewkit.model import ImageCaption, Interview, Metadata, Prose, ProseKind
+from interviewkit.model import Interview, Metadata
 
 __all__ = ["human_document"]
 
@@ -42,37 +34,6 @@ __all__ = ["human_document"]
 # Reading Markdown as people write it: the paragraphs and what marks them
 
 _inline_parser = MarkdownIt("commonmark")
-
-# A clock, bracketed, in parentheses or bare.
-_TIMESTAMP = re.compile(rf"[ \t]*(?:\[({CLOCK})\]|\(({CLOCK})\)|({CLOCK}))[ \t]*")
-
-
-def _timestamp_ms(match: re.Match[str]) -> int:
-    """The milliseconds of a `_TIMESTAMP` match."""
-    clock = next(group for group in match.groups() if group is not None)
-    millis = parse_clock(clock)
-    assert millis is not None, "CLOCK matches what parse_clock reads"
-    return millis
-
-
-@attrs.frozen(kw_only=True)
-class Piece:
-    """A paragraph of human-written Markdown and what its markup says."""
-
-    text: str
-    """The text as plain text: markup gone, escapes undone."""
-    line: int
-    """The 1-based line where it starts."""
-    style: str
-    """``lines`` (plain text and labels, line by line); ``strong`` or ``em``
-    (all bold or all italic); ``heading1`` to ``heading6``; ``image`` (an
-    image line); ``quote``; ``list``; ``code``; ``html``."""
-    lines: tuple[str, ...] = ()
-    """For ``lines``: the text of each line, markup gone."""
-    found: tuple[LabelMatch | None, ...] = ()
-    """For ``lines``: the label at the start of each line, if any."""
-    image: str | None = None
-    alt: str | None = None
 
 
 def _plain(children: Sequence[Any]) -> str:
@@ -120,11 +81,6 @@ def _strip_empty(children: Sequence[Any]) -> list[Any]:
     return out
 
 
-def _looks_like_a_name(text: str) -> bool:
-    shape = label_shape(text)
-    return shape == 2 or (shape == 1 and len(text.split(" ")) <= 4)
-
-
 def _split_lines(tokens: Sequence[Any]) -> list[list[Any]]:
     """The inline tokens of a paragraph, cut at its line breaks."""
     lines: list[list[Any]] = [[]]
@@ -151,78 +107,16 @@ def _marked_label(tokens: Sequence[Any]) -> tuple[str, LabelMatch] | None:
     stamp_ms: int | None = None
     if tokens and tokens[0].type == "text":
         # A timestamp before the label: "\[00:04:08\] **HOST:** ..."
-        found = _TIMESTAMP.fullmatch(tokens[0].content)
+        found = TIMESTAMP.fullmatch(tokens[0].content)
         if found is None or len(tokens) < 2:
             return None
-        stamp, stamp_ms, tokens = tokens[0].content, _timestamp_ms(found), tokens[1:]
+        stamp, stamp_ms, tokens = tokens[0].content, timestamp_ms(found), tokens[1:]
     if not tokens or tokens[0].type not in ("strong_open", "em_open"):
         return None
     close = _closing(tokens, 0)
     inner = _plain(tokens[1:close]).strip()
     after = _plain(tokens[close + 1 :])
-    if not inner:
-        return None
-    line = stamp + inner + after
-    if inner.endswith(":") or after.startswith(":"):
-        match = find_label(line)
-        if match is None or match.label is None:
-            return None
-        if match.text_start < len(stamp) + len(inner):
-            return None  # the colon is inside the bold, after more than a label
-        text_start = match.text_start
-        start_ms = match.start_ms if match.start_ms is not None else stamp_ms
-        time = _TIMESTAMP.match(line, text_start)
-        if start_ms is None and time is not None and time.end() < len(line):
-            # "**Name:** 00:01:02 text": the time after the label.
-            start_ms, text_start = _timestamp_ms(time), time.end()
-        return line, match._replace(
-            start_ms=start_ms,
-            text_start=text_start,
-            strength=2,
-            alone=text_start == len(line),
-            markup=True,
-        )
-    inside = find_label(inner) if not after.strip() else None
-    if inside is not None and inside.label is not None and not inside.alone:
-        # "**MK: What ...?**": a question in bold, its label inside the bold.
-        text_start = len(stamp) + inside.text_start
-        return line, inside._replace(
-            start_ms=inside.start_ms if inside.start_ms is not None else stamp_ms,
-            text_start=text_start,
-            strength=2,
-            markup=True,
-        )
-    if not _looks_like_a_name(inner):
-        return None
-    # A name in bold and no colon: before a time (the speech below), alone
-    # on its line, or run into its speech. Only the document can tell a
-    # name from a bold word, so without a time the label is weak: it needs
-    # to recur.
-    time = _TIMESTAMP.fullmatch(after) if after.strip() else None
-    if time is not None or not after.strip():
-        label = LabelMatch(
-            label=inner,
-            start_ms=_timestamp_ms(time) if time is not None else stamp_ms,
-            text_start=len(line),
-            strength=2 if time is not None else 1,
-            alone=True,
-            header=time is not None,
-            markup=True,
-            weak=time is None,
-        )
-    elif after[0] in " \t":
-        label = LabelMatch(
-            label=inner,
-            start_ms=stamp_ms,
-            text_start=len(line) - len(after.lstrip(" \t")),
-            strength=1,
-            alone=False,
-            markup=True,
-            weak=True,
-        )
-    else:
-        return None
-    return line, label
+    return marked_label(inner, after, stamp=stamp, stamp_ms=stamp_ms)
 
 
 def _lines_piece(children: Sequence[Any], line: int) -> Piece:
@@ -266,10 +160,8 @@ def _paragraph_piece(children: Sequence[Any], line: int) -> Piece:
         and _closing(tokens, 0) == len(tokens) - 1
     ):
         inner = _plain(tokens[1:-1]).strip()
-        first = inner.partition("\n")[0]
-        match = find_label(first) if first else None
-        if not (_looks_like_a_name(inner) or (match is not None and match.label)):
-            style = "strong" if tokens[0].type == "strong_open" else "em"
+        style = emphasis_style(inner, strong=tokens[0].type == "strong_open")
+        if style is not None:
             return Piece(text=inner, line=line, style=style)
     return _lines_piece(children, line)
 
@@ -382,157 +274,6 @@ def _nested_text(block: Sequence[Any]) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def _image_caption(
-    piece: Piece, following: Piece | None
-) -> tuple[ImageCaption | None, bool]:
-    """The caption of an image line, and whether it took the next paragraph."""
-    lines = [line.strip() for line in piece.text.split("\n") if line.strip()]
-    took_next = False
-    if not lines and following is not None and following.style in ("em", "lines"):
-        candidate = [line.strip() for line in following.text.split("\n")]
-        if following.style == "em" or caption_from_lines(candidate) is not None:
-            lines, took_next = candidate, True
-    found = caption_from_lines(lines) if lines else None
-    if found is not None and found.image is None:
-        caption, credit = found.caption, found.credit
-    else:
-        caption, credit = ("\n".join(lines) or None), None
-    if caption is None and credit is None and piece.alt and piece.alt.strip():
-        caption = piece.alt
-    image = piece.image if piece.image and piece.image.strip() else None
-    if image is None and caption is None and credit is None:
-        return None, took_next  # ![]() says nothing
-    return ImageCaption(image=image, caption=caption, credit=credit), took_next
-
-
-def _heading_label(text: str, count: int) -> LabelMatch | None:
-    """The label a heading is or starts with, if any.
-
-    ``### Name:`` and a ``#### Name`` that recurs are labels alone, their
-    speech below; ``### Q. Why?`` is a labelled question.
-    """
-    found = find_label(text)
-    if found is not None and found.label is not None:
-        if found.alone:
-            return found._replace(strength=2, markup=True)
-        if found.strength == 2 or found.weak:
-            # "### Q. Why?", "### 问：为什么？": a labelled question.
-            return found._replace(markup=True)
-    if count >= 2 and _looks_like_a_name(text) and not asks(text):
-        return LabelMatch(text, None, len(text), 2, True, markup=True)
-    return None
-
-
-_ANSWERS = frozenset({"lines", "em", "quote"})
-
-
-def _answered(heading: Piece, following: Piece | None) -> bool:
-    """Whether a heading below the title has a paragraph right under it."""
-    return (
-        heading.style != "heading1"
-        and following is not None
-        and following.style in _ANSWERS
-    )
-
-
-def _headings_ask(pieces: Sequence[Piece], headings: Counter[str]) -> int:
-    """Up to which piece headings over paragraphs are questions, as a rule.
-
-    In a written interview whose questions are headings, a heading that does
-    not end with a question mark ("Tell me more.") is a question too, up to
-    the last one that asks; after it, headings close the article. Returns
-    the index after that piece, or -1 where the headings are not questions.
-    """
-    over = [
-        piece
-        for piece, following in itertools.pairwise(pieces)
-        if piece.style.startswith("heading")
-        and _answered(piece, following)
-        and _heading_label(piece.text, headings[piece.text]) is None
-    ]
-    asking = [piece for piece in over if asks(piece.text)]
-    if len(over) < 3 or len(asking) < 0.6 * len(over):
-        return -1
-    return next(i for i, piece in enumerate(pieces) if piece is asking[-1]) + 1
-
-
-def _list_items(text: str) -> list[str]:
-    """The items of a list piece, their bullets and numbers gone."""
-    return [line.lstrip(" ").partition(" ")[2] for line in text.split("\n")]
-
-
-def _paragraphs(pieces: Sequence[Piece]) -> tuple[str | None, Assembler]:
-    """The title the body gives, and the body's paragraphs in an `Assembler`."""
-    title: str | None = None
-    assembler = Assembler()
-    started = False
-    headings = Counter(piece.text for piece in pieces if piece.style.startswith("h"))
-    questions = _headings_ask(pieces, headings)
-    index = 0
-    while index < len(pieces):
-        piece = pieces[index]
-        following = pieces[index + 1] if index + 1 < len(pieces) else None
-        index += 1
-        style = piece.style
-        text = piece.text
-        if not text.strip() and style != "image":
-            continue  # white space only: nothing to keep
-        if style == "heading1" and title is None and not started:
-            title = text
-            continue
-        started = True
-        if style == "lines":
-            if following is not None and following.style == "list":
-                items = _list_items(following.text)
-                cast = parse_cast([text, *items])
-                if cast is not None:
-                    # "Participants:" and the list under it: one cast list.
-                    combined = f"{text}\n{following.text}"
-                    assembler.add(Paragraph(text=combined, line=piece.line, cast=cast))
-                    index += 1
-                    continue
-            assembler.add_lines(piece.lines, line=piece.line, found=piece.found)
-            continue
-        if style.startswith("heading"):
-            label = _heading_label(text, headings[text])
-            if label is not None:
-                assembler.add_lines(
-                    [text], line=piece.line, found=[label], heading=True
-                )
-            elif asks(text) or (index <= questions and _answered(piece, following)):
-                assembler.add(
-                    Paragraph(text=text, line=piece.line, question=True, heading=True)
-                )
-            else:
-                block = Prose(text=text, kind=prose_kind(text) or ProseKind.OTHER)
-                assembler.add(Paragraph(text=text, line=piece.line, block=block))
-            continue
-        if style == "image":
-            caption, took_next = _image_caption(piece, following)
-            index += took_next
-            if caption is not None:
-                assembler.add(Paragraph(text="", line=piece.line, block=caption))
-            continue
-        if style == "strong" or (style == "em" and asks(text)):
-            assembler.add(Paragraph(text=text, line=piece.line, question=True))
-            continue
-        if style == "em":
-            assembler.add(Paragraph(text=text, line=piece.line, aside=True))
-            continue
-        if style == "quote":
-            block = Prose(text=text, kind=prose_kind(text) or ProseKind.OTHER)
-            assembler.add(Paragraph(text=text, line=piece.line, block=block))
-            continue
-        if style == "list":
-            items = _list_items(text)
-            cast = parse_cast(items)
-            if cast is not None:
-                assembler.add(Paragraph(text=text, line=piece.line, cast=cast))
-                continue
-        assembler.add(Paragraph(text=text, line=piece.line, verbatim=True))
-    return title, assembler
-
-
 def human_document(
     lines: list[str],
     matter: FrontMatter | None,
@@ -542,22 +283,22 @@ def human_document(
 ) -> Interview:
     """Read Markdown as people write it (see the package docstring)."""
     title, metadata, cast = human_front_matter(matter)
-    body_title, assembler = _paragraphs(human_pieces(lines, body))
-    paragraphs = assembler.paragraphs()
-    if cast.entries:
-        paragraphs.insert(0, Paragraph(text="", cast=cast.entries))
-        options = attrs.evolve(options, names={**cast.names, **options.names})
-    if title is None:
-        title = body_title
-    elif body_title is not None and body_title != title:
-        # Both a front matter title and a different heading: keep the heading.
-        paragraphs.insert(0, Paragraph(text=body_title, block=Prose(text=body_title)))
-    context = [value for value in (title, *_strings(metadata)) if value]
-    speakers, blocks = resolve(paragraphs, options, context=context)
-    for message, line in speech_notes(paragraphs, blocks):
+    body_title, assembler = assemble(human_pieces(lines, body))
+    done = finish(
+        assembler,
+        title=title,
+        body_title=body_title,
+        cast=cast.entries,
+        names=cast.names,
+        options=options,
+        context=[value for value in (title, *_strings(metadata)) if value],
+    )
+    for message, line in done.notes:
         report(document, options, message, line=line, column=1)
     try:
-        return Interview(title=title, metadata=metadata, speakers=speakers, body=blocks)
+        return Interview(
+            title=done.title, metadata=metadata, speakers=done.speakers, body=done.body
+        )
     except ValidationError as error:  # pragma: no cover - a reader bug
         fail(error.message)
 

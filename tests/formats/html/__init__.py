@@ -1,0 +1,1 @@
+"""The HTML format: the page the writer makes, pages from the web, the seed."""
