@@ -120,3 +120,62 @@ def format_clock(
     if fraction == "always" or (fraction == "auto" and millis):
         return f"{shown}{separator}{millis:03d}"
     return shown
+
+
+def clock_shape(text: str) -> str:
+    """The shape of a clock as written: its digits as zeros.
+
+    Example:
+        >>> clock_shape("0:00:14.2"), clock_shape("[01:05]")
+        ('0:00:00.0', '[00:00]')
+
+    """
+    return "".join("0" if character.isdigit() else character for character in text)
+
+
+def format_shape(ms: int, shape: str) -> str | None:
+    """Write ``ms`` in the shape another clock was written in, if it can be.
+
+    ``shape`` is what `clock_shape` gives: ``0:00`` (minutes and seconds,
+    with the hours in front past the hour), ``00:00:00.0`` (hours, and
+    tenths of a second). Leading fields grow as the numbers do. None when
+    the time does not fit the shape: milliseconds that tenths cannot hold.
+
+    Example:
+        >>> format_shape(14200, "0:00:00.0"), format_shape(65000, "0:00")
+        ('0:00:14.2', '1:05')
+        >>> format_shape(3723000, "0:00")
+        '1:02:03'
+        >>> format_shape(14250, "0:00:00.0") is None
+        True
+
+    """
+    clock, dot, fraction = shape.replace(",", ".").rpartition(".")
+    if not dot:
+        clock, fraction = shape, ""
+    separator = shape[len(clock)] if dot else ""
+    parts = clock.split(":")
+    if len(parts) not in (2, 3) or not all(
+        part and set(part) == {"0"} for part in parts
+    ):
+        return None
+    digits = len(fraction)
+    if digits > 3 or not set(fraction) <= {"0"}:
+        return None
+    millis = ms % 1000
+    if digits < 3 and millis % 10 ** (3 - digits):
+        return None
+    seconds = ms // 1000
+    if len(parts) == 2 and seconds >= 3600:
+        # Minutes and seconds grow an hour in front past the hour: "1:02:03".
+        parts = ["0", "00", parts[1]]
+    if len(parts) == 2:
+        values = [seconds // 60, seconds % 60]
+    else:
+        values = [seconds // 3600, seconds // 60 % 60, seconds % 60]
+    written = ":".join(
+        str(value).zfill(len(part)) for value, part in zip(values, parts, strict=True)
+    )
+    if digits:
+        written += separator + str(millis // 10 ** (3 - digits)).zfill(digits)
+    return written

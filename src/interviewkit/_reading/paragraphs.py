@@ -193,10 +193,10 @@ class Assembler:
                         found=match,
                         joined=offset != 0,
                         source=text,
-                        # A label of the markup is not in the text: no marker.
-                        marker=None
-                        if match.markup
-                        else text[: match.text_start] + ("\n" if match.alone else ""),
+                        # A label the markup marks has its plain form for a
+                        # marker ("Name: " for "**Name:** "), as plain text
+                        # would write it.
+                        marker=text[: match.text_start] + ("\n" if match.alone else ""),
                     )
                 )
             elif segments:
@@ -263,6 +263,6 @@ def _one_line(line: str, number: int, found: LabelMatch | None) -> Paragraph:
         label=found.label,
         tentative=found.strength < 2,
         weak=found.weak,
-        marker=None if found.markup else line[:text_start],
+        marker=line[:text_start],
         start_ms=found.start_ms,
     )

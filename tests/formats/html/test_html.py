@@ -294,7 +294,13 @@ def test_bold_labels_in_every_form() -> None:
         ("john-roe", "JOHN ROE", "Hi."),
         ("john-roe", "Roe", "Bye."),
     ]
-    assert all(turn.marker is None for turn in iv.turns)
+    # A label the markup marks has its plain form for a marker.
+    assert [turn.marker for turn in iv.turns] == [
+        "Jane Doe: ",
+        "Doe: ",
+        "JOHN ROE:\n",
+        "Roe: ",
+    ]
 
 
 def test_bold_words_that_are_no_names_stay_text() -> None:

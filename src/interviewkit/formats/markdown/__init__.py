@@ -51,10 +51,14 @@ The layout, block by block (blocks are separated by one blank line):
   or that is unlabelled but cannot be a bold paragraph, is preceded by a
   ``<!-- turn {"speaker": "id", "label": null} -->`` comment with what the
   label cannot say.
-- `Turn.marker` is None unless the front matter says ``markers: text``:
-  then a labelled turn's marker is ``"Label: "`` (as the plain-text reader
-  records it) and an unlabelled turn's is None. A turn whose marker is
-  otherwise says so in its comment: ``<!-- turn {"marker": "[00:01] Q: "} -->``.
+- `Turn.marker` is None unless the front matter gives a template that
+  most labelled turns' markers follow: ``markers: text`` (``"Label: "``,
+  as the plain-text reader records it) or ``markers: "{label}  {time:0:00}\n"``
+  (``{label}``, and ``{time:SHAPE}`` for the start time written in the
+  shape of a clock, such as ``0:00`` or ``00:00:00.0``); turns with a start
+  time may have a template of their own, ``timed_markers``. An unlabelled
+  turn's marker is None. A turn whose marker is otherwise says so in its
+  comment: ``<!-- turn {"marker": "[00:01] Q: "} -->``.
 - A prose block is preceded by ``<!-- prose: KIND -->`` (``editors_note``,
   ``intro``, ``related``, ``closing``, ``other``), then its paragraphs.
 - An image caption is the image line ``![caption](image)``, then the caption
@@ -123,8 +127,8 @@ captions and prose, with what the markup says besides:
 
 Inline markup becomes plain text: emphasis marks go, a link keeps its
 text and its address (``text (https://...)``), escapes are undone.
-`Turn.marker` is None for labels found by markup, and what was written
-(``"NAME: "``) for a plain label.
+`Turn.marker` is the label's plain form (``"NAME: "``) for a label found
+by markup, and what was written for a plain label.
 
 The package, by concern: `escape` (the escaping rules), `layout` (what the
 writer and the reader of its layout share), `writer`, `front_matter` (YAML

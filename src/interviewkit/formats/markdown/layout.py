@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 
 import attrs
 
-from interviewkit._time import format_clock
+from interviewkit._time import clock_shape, format_clock, format_shape, parse_clock
 from interviewkit.errors import ParseError
 from interviewkit.formats.markdown.escape import encode
 from interviewkit.model import (
@@ -58,13 +58,95 @@ class Layout:
 
     unlabelled_speaker: str | None = None
     """Who speaks the turns written as bold paragraphs."""
-    text_markers: bool = False
-    """Whether a labelled turn's marker is ``"Label: "`` unless it says
-    otherwise (``markers: text``); without it, markers are None."""
+    markers: str | None = None
+    """The template of a labelled turn's marker unless its comment says
+    otherwise (``markers: "{label}: "``, see `render_marker`); without it,
+    markers are None."""
+    timed_markers: str | None = None
+    """The same for turns with a start time, when they differ
+    (``timed_markers: "{label}: [{time:00:00}] "``)."""
 
-    def marker(self, label: str | None) -> str | None:
-        """The marker a turn with ``label`` has unless its comment says."""
-        return f"{label}: " if self.text_markers and label is not None else None
+    def marker(self, label: str | None, start_ms: int | None) -> str | None:
+        """The marker a turn has unless its comment says."""
+        template = self.markers
+        if start_ms is not None and self.timed_markers is not None:
+            template = self.timed_markers
+        if template is None or label is None:
+            return None
+        return render_marker(template, label, start_ms)
+
+
+TEXT_MARKERS = "{label}: "
+"""The template ``markers: text`` stands for, as version 1 wrote it."""
+
+_FIELD = re.compile(r"\{\{|\}\}|\{label\}|\{time:([0-9:.,]+)\}|[{}]")
+_CLOCK_IN = re.compile(r"\d{1,3}(?::\d{2}){1,2}(?:[.,]\d{1,3})?")
+
+
+def render_marker(template: str, label: str, start_ms: int | None) -> str | None:
+    """A marker from its template: ``{label}``, ``{time:SHAPE}``, ``{{``, ``}}``.
+
+    ``SHAPE`` is a clock's shape (``0:00:00.0``, see `format_shape`). None
+    when the template needs a time the turn does not have or cannot show.
+
+    Example:
+        >>> render_marker("[{time:00:00:00}] {label}: ", "CC", 53000)
+        '[00:00:53] CC: '
+
+    """
+    out: list[str] = []
+    position = 0
+    for match in _FIELD.finditer(template):
+        out.append(template[position : match.start()])
+        position = match.end()
+        found = match.group()
+        if found in ("{{", "}}"):
+            out.append(found[0])
+        elif found == "{label}":
+            out.append(label)
+        elif match.group(1) is not None:
+            if start_ms is None:
+                return None
+            shown = format_shape(start_ms, match.group(1))
+            if shown is None:
+                return None
+            out.append(shown)
+        else:
+            return None  # a lone brace: not a template this release writes
+    out.append(template[position:])
+    return "".join(out)
+
+
+def marker_template(marker: str, label: str, start_ms: int | None) -> str | None:
+    """The template that renders ``marker`` back from the turn, if one does.
+
+    Example:
+        >>> marker_template("Bekah  0:13  \\n", "Bekah", 13000)
+        '{label}  {time:0:00}  \\n'
+
+    """
+    at = marker.find(label)
+    if at < 0:
+        return None
+    pieces = [
+        (marker[:at], True),
+        ("{label}", False),
+        (marker[at + len(label) :], True),
+    ]
+    template = ""
+    timed = start_ms is None
+    for text, literal in pieces:
+        if not literal:
+            template += text
+            continue
+        escaped = text.replace("{", "{{").replace("}", "}}")
+        clock = None if timed else _CLOCK_IN.search(escaped)
+        if clock is not None and parse_clock(clock.group()) == start_ms:
+            field = f"{{time:{clock_shape(clock.group())}}}"
+            escaped = escaped[: clock.start()] + field + escaped[clock.end() :]
+            timed = True
+        template += escaped
+    return template if render_marker(template, label, start_ms) == marker else None
 
 
 def speakers_by_label(speakers: Sequence[Speaker]) -> dict[str, list[str]]:

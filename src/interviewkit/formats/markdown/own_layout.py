@@ -19,9 +19,11 @@ from interviewkit.formats.markdown.layout import (
     READS,
     SPAN,
     SPEAKER_KEYS,
+    TEXT_MARKERS,
     Layout,
     fail,
     heading_line,
+    render_marker,
     spans_from,
     speakers_by_label,
 )
@@ -93,6 +95,7 @@ _OWN_KEYS = frozenset(
         "speakers",
         "unlabelled_speaker",
         "markers",
+        "timed_markers",
     }
 )
 _COMMENT = re.compile(r"<!-- (turn|caption|prose: ([a-z_]+)|turn (.*)) -->")
@@ -115,7 +118,7 @@ def _own_front_matter(
     matter: FrontMatter,
 ) -> tuple[str | None, Metadata, tuple[Speaker, ...], Layout, tuple[Coding, ...]]:
     title: str | None = None
-    text_markers = False
+    templates: dict[str, str] = {}
     fields: dict[str, Any] = {}
     speakers: list[Speaker] = []
     unlabelled: str | None = None
@@ -155,10 +158,16 @@ def _own_front_matter(
                 matter.fail("speakers must be a list", node)
             for entry in node.value:
                 speakers.append(_own_speaker(matter, entry))
-        elif key == "markers":
-            if matter.value(node) != "text":
-                matter.fail('markers can only be "text"', node)
-            text_markers = True
+        elif key in ("markers", "timed_markers"):
+            template = matter.string(node, key)
+            if template == "text":
+                template = TEXT_MARKERS
+            elif render_marker(template, "x", 0) is None:
+                matter.fail(
+                    f'{key} is "text" or a template of {{label}} and {{time:SHAPE}}',
+                    node,
+                )
+            templates[key] = template
         elif key == "codes":
             codes = _own_codes(matter, node)
         else:
@@ -183,7 +192,11 @@ def _own_front_matter(
         matter.fail(
             f"unlabelled_speaker {unlabelled!r} is not in the cast", unlabelled_node
         )
-    layout = Layout(unlabelled_speaker=unlabelled, text_markers=text_markers)
+    layout = Layout(
+        unlabelled_speaker=unlabelled,
+        markers=templates.get("markers"),
+        timed_markers=templates.get("timed_markers"),
+    )
     return title, metadata, tuple(speakers), layout, codes
 
 
@@ -511,7 +524,11 @@ def _own_turn(
             fail(f"the label {shown!r} names {who} of the cast", line=line_no, column=3)
         speaker = named[0]
     label = None if "label" in annotation else shown
-    marker = annotation["marker"] if "marker" in annotation else layout.marker(label)
+    marker = (
+        annotation["marker"]
+        if "marker" in annotation
+        else layout.marker(label, start_ms)
+    )
     spans = {name: annotation[name] for name in ("cues", "words") if name in annotation}
     return Turn(
         speaker=speaker,

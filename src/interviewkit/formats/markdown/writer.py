@@ -9,11 +9,13 @@ import yaml
 
 from interviewkit.formats.markdown.escape import encode, encode_lines
 from interviewkit.formats.markdown.layout import (
+    TEXT_MARKERS,
     VERSION,
     Layout,
     can_be_bold,
     format_span,
     heading_line,
+    marker_template,
     span_fields,
     speakers_by_label,
     write_comment,
@@ -50,21 +52,49 @@ _Dumper.add_representer(str, _represent_str)
 
 
 def choose_layout(interview: Interview) -> Layout:
+    """The defaults that spare the most turns a comment.
+
+    The unlabelled speaker is who has the most turns that can be bold
+    paragraphs. The marker template is the one most labelled turns' markers
+    follow (``{label}: ``), when more follow it than have no marker at all;
+    turns with a start time get a template of their own when theirs differs
+    (``{label}: [{time:00:00}] ``).
+    """
     counts: dict[str, int] = {}
-    text_markers = 0
+    templates: dict[bool, dict[str, int]] = {False: {}, True: {}}
+    unmarked = 0
     for turn in interview.turns:
         if can_be_bold(turn):
             counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
-        if turn.label is not None:
-            if turn.marker == f"{turn.label}: ":
-                text_markers += 1
-            elif turn.marker is None:
-                text_markers -= 1
+        if turn.label is None:
+            continue
+        if turn.marker is None:
+            unmarked += 1
+            continue
+        template = marker_template(turn.marker, turn.label, turn.start_ms)
+        if template is not None:
+            group = templates[turn.start_ms is not None]
+            group[template] = group.get(template, 0) + 1
     unlabelled = None
     if counts:
         order = {speaker.id: index for index, speaker in enumerate(interview.speakers)}
         unlabelled = max(counts, key=lambda speaker: (counts[speaker], -order[speaker]))
-    return Layout(unlabelled_speaker=unlabelled, text_markers=text_markers > 0)
+    untimed, timed = (_most(templates[key]) for key in (False, True))
+    markers = untimed or timed
+    if (
+        markers is not None
+        and max(templates[False].get(markers, 0), templates[True].get(markers, 0))
+        <= unmarked
+    ):
+        markers = None
+    timed_markers = timed if timed is not None and timed != markers else None
+    return Layout(
+        unlabelled_speaker=unlabelled, markers=markers, timed_markers=timed_markers
+    )
+
+
+def _most(counts: dict[str, int]) -> str | None:
+    return max(counts, key=lambda key: counts[key]) if counts else None
 
 
 def _front_matter(interview: Interview, layout: Layout) -> dict[str, Any]:
@@ -96,8 +126,10 @@ def _front_matter(interview: Interview, layout: Layout) -> dict[str, Any]:
         matter["speakers"] = cast
     if layout.unlabelled_speaker is not None:
         matter["unlabelled_speaker"] = layout.unlabelled_speaker
-    if layout.text_markers:
-        matter["markers"] = "text"
+    if layout.markers is not None:
+        matter["markers"] = "text" if layout.markers == TEXT_MARKERS else layout.markers
+    if layout.timed_markers is not None:
+        matter["timed_markers"] = layout.timed_markers
     if interview.codes:
         matter["codes"] = [
             {
@@ -133,7 +165,7 @@ def _write_turn(
         fields["speaker"] = turn.speaker
     if turn.label is None:
         fields["label"] = None
-    if turn.marker != layout.marker(turn.label):
+    if turn.marker != layout.marker(turn.label, turn.start_ms):
         fields["marker"] = turn.marker
     if turn.cues:
         fields["cues"] = [span_fields(cue) for cue in turn.cues]
