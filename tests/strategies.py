@@ -358,3 +358,125 @@ def text_documents() -> st.SearchStrategy[str]:
         st.sampled_from(["\n", "\r\n", "\r"]),
         st.booleans(),
     ).map(lambda parts: ("\ufeff" if parts[2] else "") + parts[1].join(parts[0]))
+
+
+# --- Markdown as people write it ---
+
+_MARKDOWN_WORDS = st.one_of(
+    st.sampled_from(
+        ["Paris", "émigré", "日本語", "Zoë", "it’s", "well—", "yes", "no", "2021"]
+    ),
+    st.text(
+        st.characters(categories=("L", "N"), exclude_characters="ªº"),
+        min_size=1,
+        max_size=8,
+    ),
+)
+_URLS = st.one_of(
+    st.sampled_from(
+        [
+            "https://example.com",
+            "https://café.fr/été",
+            "/relative/path",
+            "page.html#part",
+            "<with space.html>",
+            "mailto:ann@example.com",
+            "https://example.com/a%20b",
+        ]
+    ),
+    _MARKDOWN_WORDS.map(lambda word: f"https://example.org/{word}"),
+)
+_TITLES = st.one_of(
+    st.just(""),
+    _MARKDOWN_WORDS.map(lambda word: f' "{word} page"'),
+    _MARKDOWN_WORDS.map(lambda word: f" '{word}'"),
+    _MARKDOWN_WORDS.map(lambda word: f" ({word})"),
+)
+_INLINE = st.one_of(
+    _MARKDOWN_WORDS,
+    _MARKDOWN_WORDS.map(lambda word: f"*{word}*"),
+    _MARKDOWN_WORDS.map(lambda word: f"**{word}**"),
+    _MARKDOWN_WORDS.map(lambda word: f"_{word}_"),
+    _MARKDOWN_WORDS.map(lambda word: f"`{word}`"),
+    st.builds(lambda t, u, ti: f"[{t}]({u}{ti})", _MARKDOWN_WORDS, _URLS, _TITLES),
+    st.builds(lambda t, u, ti: f"![{t}]({u}{ti})", _MARKDOWN_WORDS, _URLS, _TITLES),
+    _MARKDOWN_WORDS.map(lambda word: f"[{word}][ref]"),
+    _MARKDOWN_WORDS.map(lambda word: f"[{word}]"),
+    _MARKDOWN_WORDS.map(lambda word: f"<https://example.net/{word}>"),
+    _MARKDOWN_WORDS.map(lambda word: f"<b>{word}</b>"),
+    st.sampled_from(
+        ["&amp;", "&eacute;", "&#233;", "&copy;", "\\*", "\\_", "\\[", "\\\\"]
+    ),
+    st.sampled_from([".", ",", ";", "?", "!", "’", "—", "(", ")", ":", "%", "$"]),
+)
+_SENTENCES = st.lists(_INLINE, min_size=1, max_size=8).map(" ".join)
+_LABELS = st.sampled_from(
+    [
+        "**Q:** ",
+        "**A:** ",
+        "**Jane Doe:** ",
+        "**Bob Roe**: ",
+        "__Jane Doe:__ ",
+        "*Bob:* ",
+        "JANE DOE: ",
+        "Q: ",
+        "A: ",
+        "Bob Roe: ",
+    ]
+)
+_CODE = st.lists(_MARKDOWN_WORDS, min_size=1, max_size=4).map(" ".join)
+_MARKDOWN_BLOCKS = st.one_of(
+    _SENTENCES,
+    st.builds(lambda label, text: label + text, _LABELS, _SENTENCES),
+    st.builds(lambda label, text: label + text, _LABELS, _SENTENCES),
+    _SENTENCES.map(lambda text: f"**{text}?**"),
+    st.builds(
+        lambda level, text: f"{'#' * level} {text}", st.integers(1, 3), _SENTENCES
+    ),
+    _SENTENCES.map(lambda text: f"> {text}"),
+    st.lists(_SENTENCES, min_size=1, max_size=3).map(
+        lambda items: "\n".join(f"- {item}" for item in items)
+    ),
+    st.lists(_SENTENCES, min_size=1, max_size=3).map(
+        lambda items: "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1))
+    ),
+    st.builds(
+        lambda fence, info, code: f"{fence}{info}\n{code}\n{fence}",
+        st.sampled_from(["```", "~~~"]),
+        st.sampled_from(["", "python", "json title=x", "text {.note}"]),
+        _CODE,
+    ),
+    _CODE.map(lambda code: f"    {code}"),
+    _MARKDOWN_WORDS.map(lambda word: f"<div>\n{word}\n</div>"),
+    _MARKDOWN_WORDS.map(lambda word: f"<!-- {word} -->"),
+    st.just("* * *"),
+    st.builds(
+        lambda alt, url, title, lines: f"![{alt}]({url}{title})" + lines,
+        _MARKDOWN_WORDS,
+        _URLS,
+        _TITLES,
+        st.sampled_from(
+            [
+                "",
+                "\nImage via Netflix",
+                "\nPhoto: AP",
+                "\nThe panel on stage.\nImage via Netflix",
+                "\n\n_Image via Netflix_",
+            ]
+        ),
+    ),
+    st.builds(
+        lambda label, url, title: f"[{label}]: {url}{title}",
+        st.sampled_from(["ref", "1", "Paris site"]),
+        _URLS,
+        _TITLES,
+    ),
+)
+
+
+def human_markdown() -> st.SearchStrategy[str]:
+    """Markdown as people write interviews: labels in bold or plain, inline
+    markup, links with titles, images with captions and credits, reference
+    definitions, quotes, lists, code fences with info strings, HTML and
+    comments."""
+    return st.lists(_MARKDOWN_BLOCKS, max_size=12).map("\n\n".join)

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import codecs
 import json
+import sys
+from collections.abc import Callable
 from typing import Any
 
 from interviewkit.errors import ParseError
 
-__all__ = ["Document", "decode", "normalise"]
+__all__ = ["Document", "LongInteger", "decode", "normalise", "parse_json"]
 
 # UTF-32 first: its little-endian mark starts with UTF-16's.
 _BYTE_ORDER_MARKS = (
@@ -33,6 +35,86 @@ _MISSING = object()
 def _no_constants(name: str) -> Any:
     # NaN and Infinity are not JSON, though Python's parser takes them.
     raise ValueError(f"{name} is not valid JSON")
+
+
+class LongInteger:
+    """A JSON integer with more digits than Python turns into an `int`.
+
+    Python refuses to convert text of more than
+    ``sys.get_int_max_str_digits()`` digits (4,300 by default) to an integer,
+    with a `ValueError`. `parse_json` gives such a number as this
+    placeholder instead, so that a reader can say where it is. It is not an
+    `int`: every type check a reader makes refuses it.
+
+    Example:
+        >>> value = parse_json("[1" + "0" * 5000 + "]")[0]
+        >>> value
+        <an integer of 5001 digits>
+        >>> isinstance(value, int)
+        False
+
+    """
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"<an integer of {self.digits} digits>"
+
+    def describe(self) -> str:
+        """Say what the number is, for error messages."""
+        return (
+            f"a number of {self.digits} digits, longer than the "
+            f"{sys.get_int_max_str_digits()} digits Python converts"
+        )
+
+
+def _integer(text: str) -> int | LongInteger:
+    try:
+        return int(text)
+    except ValueError:
+        return LongInteger(len(text.lstrip("-")))
+
+
+def parse_json(
+    text: str, *, parse_constant: Callable[[str], Any] = _no_constants
+) -> Any:
+    """Parse strict JSON: no NaN or Infinity, integers of any length.
+
+    An integer longer than Python converts is a `LongInteger`; the document
+    is parsed a second time for it only when there is one, so the common
+    case costs one parse.
+
+    Raises:
+        json.JSONDecodeError: For bad syntax, with its position.
+        ValueError: For NaN or Infinity (or what ``parse_constant`` raises).
+        RecursionError: For arrays and objects nested deeper than Python
+            recurses.
+    """
+    try:
+        return json.loads(text, parse_constant=parse_constant)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        # An integer past the digit limit, or a constant that the second
+        # parse refuses again.
+        return json.loads(text, parse_constant=parse_constant, parse_int=_integer)
+
+
+def find_long_integer(value: Any) -> LongInteger | None:
+    """The first `LongInteger` in parsed JSON, if there is one."""
+    pending = [value]
+    while pending:
+        current = pending.pop()
+        if type(current) is LongInteger:
+            return current
+        if type(current) is list:
+            pending.extend(reversed(current))
+        elif type(current) is dict:
+            pending.extend(reversed(list(current.values())))
+    return None
 
 
 def normalise(text: str) -> str:
@@ -204,13 +286,15 @@ class Document:
 
         Readers of JSON formats and their sniffers share this parse; a
         reader that gets None parses the text itself to say where it fails.
+        An integer longer than Python converts is a `LongInteger` (see
+        `parse_json`), which a reader's type checks refuse.
         A reader may take the value apart: detection is over by then.
         """
         if self._json is _MISSING:
             value: Any = None
             if self.decodes():
                 try:
-                    value = json.loads(self.text, parse_constant=_no_constants)
+                    value = parse_json(self.text)
                 except (ValueError, RecursionError):
                     value = None
             self._json = value

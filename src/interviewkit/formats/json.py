@@ -25,7 +25,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from interviewkit._io import Document
+from interviewkit._io import Document, LongInteger, parse_json
 from interviewkit._options import ReadOptions
 from interviewkit.errors import ParseError, ValidationError
 from interviewkit.formats import Format
@@ -148,6 +148,8 @@ def _expect(
 def _json_type(value: Any) -> str:
     if value is None:
         return "null"
+    if type(value) is LongInteger:
+        return value.describe()
     return _JSON_TYPES.get(type(value), type(value).__name__)
 
 
@@ -370,7 +372,7 @@ def _parse(document: Document) -> Any:
         return value
     text = document.text
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return parse_json(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
         # json's messages end in " at" when it means the position we report.
         message = error.msg.lower().removesuffix(" at")
@@ -393,7 +395,7 @@ def _read(document: Document, options: ReadOptions) -> Interview:
         pass
     # The fast pass consumed the document; parse it again for the slow pass,
     # which collects where each problem is.
-    interview = json.loads(document.text)["interview"]
+    interview = parse_json(document.text)["interview"]
     try:
         return _detailed.structure(interview, Interview)
     except Exception as error:  # noqa: BLE001 - translated at the boundary

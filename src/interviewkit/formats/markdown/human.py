@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import attrs
-from markdown_it import MarkdownIt
 
 from interviewkit._io import Document
 from interviewkit._options import ReadOptions
@@ -31,6 +30,13 @@ from interviewkit._time import CLOCK, parse_clock
 from interviewkit.errors import ValidationError
 from interviewkit.formats.markdown.front_matter import FrontMatter
 from interviewkit.formats.markdown.human_front_matter import human_front_matter
+from interviewkit.formats.markdown.human_kept import (
+    caption_with,
+    code_text,
+    link_suffix,
+    reading_parser,
+    reference_definitions,
+)
 from interviewkit.formats.markdown.layout import fail
 from interviewkit.model import ImageCaption, Interview, Prose, ProseKind
 
@@ -39,7 +45,7 @@ __all__ = ["human_document"]
 # --------------------------------------------------------------------------
 # Reading Markdown as people write it: the paragraphs and what marks them
 
-_inline_parser = MarkdownIt("commonmark")
+_inline_parser = reading_parser()
 
 # A clock, bracketed, in parentheses or bare.
 _TIMESTAMP = re.compile(rf"[ \t]*(?:\[({CLOCK})\]|\(({CLOCK})\)|({CLOCK}))[ \t]*")
@@ -64,19 +70,21 @@ class Piece:
     style: str
     """``lines`` (plain text and labels, line by line); ``strong`` or ``em``
     (all bold or all italic); ``heading1`` to ``heading6``; ``image`` (an
-    image line); ``quote``; ``list``; ``code``; ``html``."""
+    image line); ``quote``; ``list``; ``code``; ``html``; ``reference`` (a
+    link reference definition)."""
     lines: tuple[str, ...] = ()
     """For ``lines``: the text of each line, markup gone."""
     found: tuple[LabelMatch | None, ...] = ()
     """For ``lines``: the label at the start of each line, if any."""
     image: str | None = None
     alt: str | None = None
+    title: str | None = None
 
 
 def _plain(children: Sequence[Any]) -> str:
     """The text of inline tokens, without their markup."""
     out: list[str] = []
-    links: list[tuple[int, str]] = []
+    links: list[tuple[int, Any]] = []
     for child in children:
         kind = child.type
         if kind in ("text", "code_inline", "html_inline"):
@@ -84,18 +92,14 @@ def _plain(children: Sequence[Any]) -> str:
         elif kind in ("softbreak", "hardbreak"):
             out.append("\n")
         elif kind == "image":
-            out.append(child.content)
+            src, title = child.attrs.get("src", ""), child.attrs.get("title")
+            out.append(child.content + link_suffix(str(src), title, child.content))
         elif kind == "link_open":
-            links.append((len(out), str(child.attrs.get("href", ""))))
+            links.append((len(out), child))
         elif kind == "link_close" and links:
-            start, href = links.pop()
-            shown = "".join(out[start:])
-            if (
-                href
-                and href not in (shown, "mailto:" + shown)
-                and not href.startswith("#")
-            ):
-                out.append(f" ({href})")
+            start, link = links.pop()
+            href, title = link.attrs.get("href", ""), link.attrs.get("title")
+            out.append(link_suffix(str(href), title, "".join(out[start:])))
     return "".join(out)
 
 
@@ -232,6 +236,7 @@ def _paragraph_piece(children: Sequence[Any], line: int) -> Piece:
             style="image",
             image=str(image.attrs.get("src", "")),
             alt=image.content,
+            title=image.attrs.get("title"),
         )
     if (
         tokens
@@ -249,7 +254,8 @@ def _paragraph_piece(children: Sequence[Any], line: int) -> Piece:
 
 def human_pieces(lines: Sequence[str], body: int) -> list[Piece]:
     """The paragraphs of a human-written Markdown body, top to bottom."""
-    tokens = _inline_parser.parse("\n".join(lines[body:]))
+    env: dict[str, Any] = {}
+    tokens = _inline_parser.parse("\n".join(lines[body:]), env)
     pieces: list[Piece] = []
     index = 0
     while index < len(tokens):
@@ -267,7 +273,7 @@ def human_pieces(lines: Sequence[str], body: int) -> list[Piece]:
             level = int(token.tag[1:])
             pieces.append(Piece(text=text, line=line, style=f"heading{level}"))
         elif token.type in ("fence", "code_block", "html_block"):
-            text = token.content.rstrip("\n")
+            text = code_text(token)
             comment = (
                 token.type == "html_block"
                 and text.startswith("<!--")
@@ -297,13 +303,27 @@ def human_pieces(lines: Sequence[str], body: int) -> list[Piece]:
                     if len(parts) > 1 and parts[-2].endswith(" "):
                         parts[-2:] = [parts[-2] + parts[-1]]
                 elif inline.type in ("fence", "code_block"):
-                    parts.append(inline.content.rstrip("\n"))
+                    parts.append(code_text(inline))
             text = "\n".join(part for part in parts if part)
             if text:
                 style = "quote" if token.type == "blockquote_open" else "list"
                 pieces.append(Piece(text=text, line=line, style=style))
         index = end + 1
-    return pieces
+    return _with_references(pieces, env, lines, body)
+
+
+def _with_references(
+    pieces: list[Piece], env: dict[str, Any], lines: Sequence[str], body: int
+) -> list[Piece]:
+    """The pieces, and each link reference definition among them as text."""
+    found = reference_definitions(env, lines[body:])
+    if not found:
+        return pieces
+    references = [
+        Piece(text=text, line=start + body + 1, style="reference")
+        for start, text in found
+    ]
+    return sorted([*pieces, *references], key=lambda piece: piece.line)
 
 
 def _image_caption(
@@ -321,8 +341,7 @@ def _image_caption(
         caption, credit = found.caption, found.credit
     else:
         caption, credit = ("\n".join(lines) or None), None
-    if caption is None and credit is None and piece.alt and piece.alt.strip():
-        caption = piece.alt
+    caption = caption_with(caption, piece.alt, piece.title)
     image = piece.image if piece.image and piece.image.strip() else None
     if image is None and caption is None and credit is None:
         return None, took_next  # ![]() says nothing

@@ -11,6 +11,7 @@ import attrs
 import yaml
 from markdown_it import MarkdownIt
 
+from interviewkit._io import find_long_integer, parse_json
 from interviewkit._time import parse_clock
 from interviewkit.errors import ValidationError
 from interviewkit.formats.markdown.escape import decode, decode_line, find_unescaped
@@ -389,13 +390,19 @@ _TURN_FIELDS = frozenset({"speaker", "label", "marker", "cues", "words"})
 
 def _own_annotation(data: str, *, line: int, cast: set[str]) -> dict[str, Any]:
     try:
-        fields = json.loads(data)
+        fields = parse_json(data)
     except json.JSONDecodeError as error:
         fail(
             f"the turn comment is not a JSON object: {error.msg.lower()}",
             line=line,
             column=len("<!-- turn ") + error.colno,
         )
+    except (ValueError, RecursionError) as error:
+        what = "is nested too deeply" if isinstance(error, RecursionError) else error
+        fail(f"the turn comment is not a JSON object: {what}", line=line, column=11)
+    long_integer = find_long_integer(fields)
+    if long_integer is not None:
+        fail(f"a turn comment holds {long_integer.describe()}", line=line, column=11)
     if not isinstance(fields, dict) or set(fields) - _TURN_FIELDS:
         fail(
             'a turn comment holds only "speaker", "label": null, "marker", '
