@@ -59,7 +59,10 @@ The layout, block by block (blocks are separated by one blank line):
   ``intro``, ``related``, ``closing``, ``other``), then its paragraphs.
 - An image caption is the image line ``![caption](image)``, then the caption
   as a paragraph, then the credit in italics (``_Image via Netflix_``). A
-  caption without an image starts with ``<!-- caption -->`` instead.
+  caption without an image starts with ``<!-- caption -->`` instead, and
+  one whose image name a page would make an active link to a script or to
+  data (``javascript:``, ``vbscript:``, ``data:``) starts with
+  ``<!-- caption {"image": "..."} -->``.
 
 HTML comments show on no rendered page, so GitHub and mkdocs show the
 article as it was written.

@@ -96,7 +96,9 @@ _OWN_KEYS = frozenset(
         "markers",
     }
 )
-_COMMENT = re.compile(r"<!-- (turn|caption|prose: ([a-z_]+)|turn (.*)) -->")
+_COMMENT = re.compile(
+    r"<!-- (turn|caption|prose: ([a-z_]+)|turn (.*)|caption (\{.*\})) -->"
+)
 
 
 @attrs.define
@@ -369,6 +371,9 @@ def _comment(line: str, item: _Item, cast: set[str]) -> _Header | dict[str, Any]
         return _own_annotation(match.group(3), line=line_no, cast=cast)
     if match.group(1) == "caption":
         return _Header("bare-caption", item.start)
+    if match.group(4) is not None:
+        image = _caption_image(match.group(4), line=line_no)
+        return _Header("bare-caption", item.start, annotation={"image": image})
     if match.group(2) is not None:
         try:
             kind = ProseKind(match.group(2))
@@ -383,6 +388,21 @@ def _comment(line: str, item: _Item, cast: set[str]) -> _Header | dict[str, Any]
     return fail(
         "a turn comment needs its fields: <!-- turn {...} -->", line=line_no, column=1
     )
+
+
+def _caption_image(data: str, *, line: int) -> str:
+    """The image name a caption comment holds: one the writer keeps out of
+    an image line, where a renderer would make it an active link."""
+    try:
+        fields = parse_json(data)
+    except (ValueError, RecursionError):
+        fields = None
+    if type(fields) is not dict or set(fields) != {"image"}:
+        fail('a caption comment holds only {"image": "..."}', line=line, column=14)
+    image = fields["image"]
+    if type(image) is not str or not image.strip():
+        fail("a caption's image is a string, not blank", line=line, column=14)
+    return image
 
 
 _TURN_FIELDS = frozenset({"speaker", "label", "marker", "cues", "words"})
@@ -552,7 +572,7 @@ def _parse_image_line(line: str, *, line_no: int) -> str:
 
 def _own_caption(header: _Header, lines: list[str]) -> ImageCaption:
     paragraphs = list(header.paragraphs)
-    image = None
+    image = (header.annotation or {}).get("image")
     if header.kind == "caption":
         start, end = paragraphs.pop(0)
         if end - start != 1:
