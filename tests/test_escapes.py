@@ -248,3 +248,22 @@ def test_too_deep_front_matter_stops_early() -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(yaml.scanner.Scanner, "fetch_more_tokens", counting)
         assert work(1000) == work(1_000_000)
+
+
+# --- Found by fuzzing (tests/test_fuzz.py) ---
+
+
+@pytest.mark.parametrize(
+    ("document", "where"),
+    [
+        ("NaN", (1, 1)),
+        ('{"a": "NaN", "b": [1, -Infinity]}', (1, 23)),
+        ('{"x\\"NaN": 1,\n "y": Infinity}', (2, 7)),
+    ],
+)
+def test_a_json_constant_is_refused_at_its_place(
+    document: str, where: tuple[int, int]
+) -> None:
+    with pytest.raises(ik.ParseError, match="not valid JSON") as caught:
+        ik.loads(document, format="json")
+    assert (caught.value.line, caught.value.column) == where
