@@ -465,6 +465,9 @@ def write(
     Raises:
         FormatError: If the format is unknown or the suffix claims none.
         OSError: If the file cannot be written; the old file is intact.
+        UnicodeEncodeError: If the interview holds a lone surrogate, which
+            UTF-8 cannot encode (only a `str` given to `loads` can bring
+            one); nothing is written.
 
     """
     fmt = get_format(format) if format is not None else format_for_path(path)
