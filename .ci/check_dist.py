@@ -21,6 +21,7 @@ WHEEL_FILES = {
     "interviewkit/cli/__init__.py",
     "interviewkit/py.typed",
     "interviewkit/schema/interview-v1.schema.json",
+    "interviewkit/schema/interview-v2.schema.json",
 }
 METADATA = {
     "Name": "interviewkit",

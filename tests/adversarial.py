@@ -4,7 +4,7 @@ the benchmark in ``benchmarks/adversarial.py``.
 Each maker takes a size in characters (roughly) and returns a document that
 stresses one place where a careless reader goes quadratic or deep: one huge
 line of colons, a sea of blank lines, nested emphasis, a huge label-like
-prefix, many turns.
+prefix, many turns, links by reference.
 """
 
 from __future__ import annotations
@@ -66,6 +66,15 @@ def markdown_layout(size: int) -> str:
     return head + turn * (size // len(turn))
 
 
+def reference_definitions(size: int) -> str:
+    """Links by reference with titles, and the definitions they use."""
+    uses = "".join(f"Q: See [it][r{n}].\n\n" for n in range(size // 60))
+    definitions = "".join(
+        f'[r{n}]: https://example.com/{n} "Title {n}"\n' for n in range(size // 60)
+    )
+    return uses + definitions
+
+
 MAKERS: dict[str, Callable[[int], str]] = {
     "one line of a:a:a:…": colon_line,
     "blank lines": blank_lines,
@@ -74,4 +83,5 @@ MAKERS: dict[str, Callable[[int], str]] = {
     "many plain turns": many_turns,
     "JSON array of turns": json_many_turns,
     "Markdown layout": markdown_layout,
+    "reference definitions": reference_definitions,
 }

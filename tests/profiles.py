@@ -6,6 +6,10 @@
 - ``more``: 300 examples, for a change to a reader.
 - ``thorough``: 5,000 examples, for a release.
 
+The fuzz tests (``tests/test_fuzz.py``) run their own number of inputs a
+reader in each profile, `FUZZ_INPUTS`: 150 by default, 2,000 under ``ci``,
+50,000 under ``thorough``.
+
 ``HYPOTHESIS_PROFILE=name`` picks one, and wins over ``CI``. No profile has
 a deadline: a test must not fail because the machine is busy, and speed is
 measured in ``benchmarks/``. A property that is cheap and hunts for rare
@@ -34,6 +38,18 @@ PROFILES: dict[str, dict[str, Any]] = {
 }
 
 
+FUZZ_INPUTS: dict[str, int] = {
+    "dev": 150,
+    "ci": 2000,
+    "more": 5000,
+    "thorough": 50_000,
+}
+"""How many inputs each reader gets from the fuzz tests, by profile."""
+
+loaded = "dev"
+"""The name of the profile `load` loaded."""
+
+
 def load() -> None:
     """Register the profiles and load the one the environment asks for."""
     # On Hypothesis's defaults, not on whichever profile it loaded itself.
@@ -46,8 +62,10 @@ def load() -> None:
             suppress_health_check=[HealthCheck.too_slow],
             **options,
         )
+    global loaded
     default = "ci" if os.environ.get("CI") else "dev"
-    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", default))
+    loaded = os.environ.get("HYPOTHESIS_PROFILE", default)
+    settings.load_profile(loaded)
 
 
 def examples(*, times: int) -> int:
@@ -57,3 +75,8 @@ def examples(*, times: int) -> int:
     loads the profile before pytest imports any test module.
     """
     return times * settings().max_examples
+
+
+def fuzz_inputs() -> int:
+    """Return how many inputs a reader gets from the fuzz tests."""
+    return FUZZ_INPUTS.get(loaded, settings().max_examples)

@@ -7,6 +7,9 @@ separators, and characters from every plane.
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import attrs
 from hypothesis import strategies as st
 
@@ -358,3 +361,337 @@ def text_documents() -> st.SearchStrategy[str]:
         st.sampled_from(["\n", "\r\n", "\r"]),
         st.booleans(),
     ).map(lambda parts: ("\ufeff" if parts[2] else "") + parts[1].join(parts[0]))
+
+
+# --- Markdown as people write it ---
+
+_MARKDOWN_WORDS = st.one_of(
+    st.sampled_from(
+        ["Paris", "émigré", "日本語", "Zoë", "it’s", "well—", "yes", "no", "2021"]
+    ),
+    st.text(
+        st.characters(categories=("L", "N"), exclude_characters="ªº"),
+        min_size=1,
+        max_size=8,
+    ),
+)
+_URLS = st.one_of(
+    st.sampled_from(
+        [
+            "https://example.com",
+            "https://café.fr/été",
+            "/relative/path",
+            "page.html#part",
+            "<with space.html>",
+            "mailto:ann@example.com",
+            "https://example.com/a%20b",
+        ]
+    ),
+    _MARKDOWN_WORDS.map(lambda word: f"https://example.org/{word}"),
+)
+_TITLES = st.one_of(
+    st.just(""),
+    _MARKDOWN_WORDS.map(lambda word: f' "{word} page"'),
+    _MARKDOWN_WORDS.map(lambda word: f" '{word}'"),
+    _MARKDOWN_WORDS.map(lambda word: f" ({word})"),
+)
+_INLINE = st.one_of(
+    _MARKDOWN_WORDS,
+    _MARKDOWN_WORDS.map(lambda word: f"*{word}*"),
+    _MARKDOWN_WORDS.map(lambda word: f"**{word}**"),
+    _MARKDOWN_WORDS.map(lambda word: f"_{word}_"),
+    _MARKDOWN_WORDS.map(lambda word: f"`{word}`"),
+    st.builds(lambda t, u, ti: f"[{t}]({u}{ti})", _MARKDOWN_WORDS, _URLS, _TITLES),
+    st.builds(lambda t, u, ti: f"![{t}]({u}{ti})", _MARKDOWN_WORDS, _URLS, _TITLES),
+    _MARKDOWN_WORDS.map(lambda word: f"[{word}][ref]"),
+    _MARKDOWN_WORDS.map(lambda word: f"[{word}]"),
+    _MARKDOWN_WORDS.map(lambda word: f"<https://example.net/{word}>"),
+    _MARKDOWN_WORDS.map(lambda word: f"<b>{word}</b>"),
+    st.sampled_from(
+        ["&amp;", "&eacute;", "&#233;", "&copy;", "\\*", "\\_", "\\[", "\\\\"]
+    ),
+    st.sampled_from([".", ",", ";", "?", "!", "’", "—", "(", ")", ":", "%", "$"]),
+)
+_SENTENCES = st.lists(_INLINE, min_size=1, max_size=8).map(" ".join)
+_LABELS = st.sampled_from(
+    [
+        "**Q:** ",
+        "**A:** ",
+        "**Jane Doe:** ",
+        "**Bob Roe**: ",
+        "__Jane Doe:__ ",
+        "*Bob:* ",
+        "JANE DOE: ",
+        "Q: ",
+        "A: ",
+        "Bob Roe: ",
+    ]
+)
+_CODE = st.lists(_MARKDOWN_WORDS, min_size=1, max_size=4).map(" ".join)
+_MARKDOWN_BLOCKS = st.one_of(
+    _SENTENCES,
+    st.builds(lambda label, text: label + text, _LABELS, _SENTENCES),
+    st.builds(lambda label, text: label + text, _LABELS, _SENTENCES),
+    _SENTENCES.map(lambda text: f"**{text}?**"),
+    st.builds(
+        lambda level, text: f"{'#' * level} {text}", st.integers(1, 3), _SENTENCES
+    ),
+    _SENTENCES.map(lambda text: f"> {text}"),
+    st.lists(_SENTENCES, min_size=1, max_size=3).map(
+        lambda items: "\n".join(f"- {item}" for item in items)
+    ),
+    st.lists(_SENTENCES, min_size=1, max_size=3).map(
+        lambda items: "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1))
+    ),
+    st.builds(
+        lambda fence, info, code: f"{fence}{info}\n{code}\n{fence}",
+        st.sampled_from(["```", "~~~"]),
+        st.sampled_from(["", "python", "json title=x", "text {.note}"]),
+        _CODE,
+    ),
+    _CODE.map(lambda code: f"    {code}"),
+    _MARKDOWN_WORDS.map(lambda word: f"<div>\n{word}\n</div>"),
+    _MARKDOWN_WORDS.map(lambda word: f"<!-- {word} -->"),
+    st.just("* * *"),
+    st.builds(
+        lambda alt, url, title, lines: f"![{alt}]({url}{title})" + lines,
+        _MARKDOWN_WORDS,
+        _URLS,
+        _TITLES,
+        st.sampled_from(
+            [
+                "",
+                "\nImage via Netflix",
+                "\nPhoto: AP",
+                "\nThe panel on stage.\nImage via Netflix",
+                "\n\n_Image via Netflix_",
+            ]
+        ),
+    ),
+    st.builds(
+        lambda label, url, title: f"[{label}]: {url}{title}",
+        st.sampled_from(["ref", "1", "Paris site"]),
+        _URLS,
+        _TITLES,
+    ),
+)
+
+
+def human_markdown() -> st.SearchStrategy[str]:
+    """Markdown as people write interviews: labels in bold or plain, inline
+    markup, links with titles, images with captions and credits, reference
+    definitions, quotes, lists, code fences with info strings, HTML and
+    comments."""
+    return st.lists(_MARKDOWN_BLOCKS, max_size=12).map("\n\n".join)
+
+
+# --- Fuzzing: generated documents, and mutations of real ones ---
+
+FUZZ_FRAGMENTS = (
+    *HOSTILE_FRAGMENTS,
+    "1" + "0" * 4300,  # one digit past Python's limit on converting integers
+    "-" + "9" * 5000,
+    "0x" + "f" * 4000,
+    "[" * 100,
+    "{" * 100,
+    '{"a": ' * 100,
+    "- " * 100,
+    "> " * 50,
+    "\ud800",
+    "\udfff",
+    "\x00",
+    "\ufeff",
+    "\u2028",
+    "\x85",
+    "\r\n",
+    "\r",
+    "---\n",
+    "...\n",
+    "---\ninterviewkit: 2\n",
+    "---\ntitle: x\n---\n\n",
+    '<!-- turn {"speaker": "x"} -->\n\n',
+    "<!-- caption -->\n\n",
+    '<!-- caption {"image": "javascript:x"} -->\n\n',
+    "<!-- prose: intro -->\n\n",
+    "**Q:** ",
+    "![a](",
+    "](javascript:alert(1))",
+    "[x]: /u 'title'\n",
+    "```python\n",
+    "&#0;",
+    "&#xD800;",
+    "&#99999999;",
+    "[00:00:01] ",
+    "[99:99:99]",
+    "99999999999999999999:00:00 ",
+    '"version": 2',
+    '"start_ms": ',
+    '"cues": [[0, 1, 0, 1]]',
+    '"words": [{"start": 0, "end": 1}]',
+    '"codes": [{"block": 0, "start": 0, "end": 1, "code": "x"}]',
+    "NaN",
+    "1e999",
+    "𝕏",
+    "\u0301",
+    "ﬁ",
+    "|",
+    "[speaker]\n",
+    "[prose: intro]\n",
+    '["Q"]\n| text\n',
+)
+
+
+_JSON_KEYS = (
+    "format", "version", "interview", "title", "metadata", "extras", "speakers",
+    "body", "codes", "type", "speaker", "text", "label", "marker", "start_ms",
+    "end_ms", "cues", "words", "id", "name", "role", "aliases", "kind", "image",
+    "caption", "credit", "start", "end", "confidence", "settings", "block",
+    "code", "memo",
+)  # fmt: skip
+_JSON_VALUES = st.one_of(
+    st.sampled_from(
+        [None, True, False, 0, -1, 1, 2**63, 0.5, -0.0, 1e308, "", " ", "x", [], {}]
+    ),
+    st.sampled_from(_JSON_KEYS),
+    st.integers(),
+    st.text(max_size=10),
+)
+
+
+def _json_places(value: Any) -> list[tuple[Any, Any]]:
+    """Every (container, key or index) in parsed JSON, outermost first."""
+    places: list[tuple[Any, Any]] = []
+    pending = [value]
+    while pending:
+        current = pending.pop(0)
+        items = (
+            current.items()
+            if isinstance(current, dict)
+            else enumerate(current)
+            if isinstance(current, list)
+            else ()
+        )
+        for key, item in items:
+            places.append((current, key))
+            pending.append(item)
+    return places
+
+
+def _mutate_json(draw: st.DrawFn, text: str) -> str:
+    """A JSON document with one value changed, removed, copied or renamed:
+    mutations that keep the syntax and test the structure."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    places = _json_places(value)
+    if not places:
+        return text
+    container, key = draw(st.sampled_from(places))
+    operation = draw(st.sampled_from(["retype", "drop", "copy", "rename", "long"]))
+    if operation == "retype":
+        container[key] = draw(_JSON_VALUES)
+    elif operation == "drop":
+        del container[key]
+    elif isinstance(container, list) and operation in ("copy", "rename"):
+        container.insert(key, container[key])
+    elif operation in ("copy", "rename"):
+        item = container[key] if operation == "copy" else container.pop(key)
+        container[draw(st.sampled_from(_JSON_KEYS))] = item
+    else:
+        container[key] = "\x00long\x00"
+    written = json.dumps(value, ensure_ascii=False)
+    # An integer longer than Python converts, where the marker stands.
+    return written.replace('"\\u0000long\\u0000"', "1" + "0" * 4300)
+
+
+def _latin1(text: str) -> str:
+    # Bytes as the characters of the same numbers: mutations of a binary
+    # document work on this text, and it encodes back byte for byte.
+    return text.encode("utf-8", "surrogatepass").decode("latin-1")
+
+
+@st.composite
+def mutated_documents(
+    draw: st.DrawFn, seeds: tuple[str, ...], *, binary: bool = False
+) -> str | bytes:
+    """A seed document with one to four mutations: spans deleted, repeated,
+    moved or truncated, fragments and parts of other seeds inserted,
+    characters replaced, lines swapped. A binary format's documents are
+    mutated as bytes."""
+    pool = tuple(_latin1(seed) for seed in seeds) if binary else seeds
+    fragments = tuple(map(_latin1, FUZZ_FRAGMENTS)) if binary else FUZZ_FRAGMENTS
+    alphabet = (
+        st.characters(max_codepoint=255)
+        if binary
+        else st.characters(codec="utf-8") | st.sampled_from("\ud800\x00\n*_[]:")
+    )
+    text = draw(st.sampled_from(pool))
+    if not binary and text.startswith("{") and draw(st.booleans()):
+        # Half the mutations of a JSON document keep its syntax.
+        for _ in range(draw(st.integers(1, 3))):
+            text = _mutate_json(draw, text)
+        return text
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        size = draw(st.integers(0, 80))
+        chunk = text[at : at + size]
+        operation = draw(
+            st.sampled_from(
+                [
+                    "delete",
+                    "insert",
+                    "move",
+                    "splice",
+                    "replace",
+                    "repeat",
+                    "cut",
+                    "swap",
+                ]
+            )
+        )
+        if operation == "delete":
+            text = text[:at] + text[at + size :]
+        elif operation == "insert":
+            text = text[:at] + draw(st.sampled_from(fragments)) + text[at:]
+        elif operation == "move":
+            rest = text[:at] + text[at + size :]
+            to = draw(st.integers(0, len(rest)))
+            text = rest[:to] + chunk + rest[to:]
+        elif operation == "splice":
+            other = draw(st.sampled_from(pool))
+            start = draw(st.integers(0, len(other)))
+            text = text[:at] + other[start : start + size] + text[at:]
+        elif operation == "replace":
+            text = text[:at] + draw(alphabet) + text[at + 1 :]
+        elif operation == "repeat":
+            text = text[:at] + chunk * draw(st.integers(2, 50)) + text[at:]
+        elif operation == "cut":
+            text = text[:at]
+        elif operation == "json":
+            if not binary:
+                text = _mutate_json(draw, text)
+        else:
+            lines = text.split("\n")
+            first = draw(st.integers(0, len(lines) - 1))
+            second = draw(st.integers(0, len(lines) - 1))
+            lines[first], lines[second] = lines[second], lines[first]
+            text = "\n".join(lines)
+    if binary:
+        return text.encode("latin-1")
+    if draw(st.integers(0, 3)) == 0:
+        # As bytes, where a surrogate is no UTF-8 and must be reported.
+        return text.encode("utf-8", "surrogatepass")
+    return text
+
+
+def generated_documents() -> st.SearchStrategy[str]:
+    """Documents made up from nothing: any text, runs of fragments, and
+    plain text and Markdown as people write them. (What the writers write
+    is among the seeds of `mutated_documents`.)"""
+    return st.one_of(
+        st.text(st.characters(codec="utf-8"), max_size=400),
+        st.lists(st.sampled_from(FUZZ_FRAGMENTS), max_size=30).map("".join),
+        text_documents(),
+        human_markdown(),
+    )

@@ -26,6 +26,7 @@ from interviewkit.errors import (
     ValidationError,
 )
 from interviewkit.formats import (
+    MAX_BYTES,
     Format,
     detect,
     dumps,
@@ -63,7 +64,8 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
     __version__ = "0.0.0"
 
-__all__ = [
+# In plain sorted() order, which tests/test_model.py checks.
+__all__ = [  # noqa: RUF022
     "Block",
     "Coding",
     "Cue",
@@ -72,6 +74,7 @@ __all__ = [
     "ImageCaption",
     "Interview",
     "InterviewkitError",
+    "MAX_BYTES",
     "Match",
     "Metadata",
     "ParseError",

@@ -1,4 +1,5 @@
-"""Bytes in, text out: the one place where documents are decoded.
+"""Bytes in, text out: the one place where files are read and written, and
+documents decoded.
 
 A reader never decodes or normalises on its own. It receives a `Document`,
 whose `Document.text` is the decoded text with its byte-order mark removed
@@ -11,12 +12,29 @@ is UTF-8 unless the caller names an ``encoding``.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import errno
 import json
-from typing import Any
+import os
+import secrets
+import stat
+import sys
+from collections.abc import Callable
+from typing import Any, BinaryIO
 
 from interviewkit.errors import ParseError
 
-__all__ = ["Document", "decode", "normalise"]
+__all__ = [
+    "MAX_BYTES",
+    "Document",
+    "LongInteger",
+    "decode",
+    "normalise",
+    "parse_json",
+    "read_bounded",
+    "read_file",
+    "write_file",
+]
 
 # UTF-32 first: its little-endian mark starts with UTF-16's.
 _BYTE_ORDER_MARKS = (
@@ -33,6 +51,86 @@ _MISSING = object()
 def _no_constants(name: str) -> Any:
     # NaN and Infinity are not JSON, though Python's parser takes them.
     raise ValueError(f"{name} is not valid JSON")
+
+
+class LongInteger:
+    """A JSON integer with more digits than Python turns into an `int`.
+
+    Python refuses to convert text of more than
+    ``sys.get_int_max_str_digits()`` digits (4,300 by default) to an integer,
+    with a `ValueError`. `parse_json` gives such a number as this
+    placeholder instead, so that a reader can say where it is. It is not an
+    `int`: every type check a reader makes refuses it.
+
+    Example:
+        >>> value = parse_json("[1" + "0" * 5000 + "]")[0]
+        >>> value
+        <an integer of 5001 digits>
+        >>> isinstance(value, int)
+        False
+
+    """
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"<an integer of {self.digits} digits>"
+
+    def describe(self) -> str:
+        """Say what the number is, for error messages."""
+        return (
+            f"a number of {self.digits} digits, longer than the "
+            f"{sys.get_int_max_str_digits()} digits Python converts"
+        )
+
+
+def _integer(text: str) -> int | LongInteger:
+    try:
+        return int(text)
+    except ValueError:
+        return LongInteger(len(text.lstrip("-")))
+
+
+def parse_json(
+    text: str, *, parse_constant: Callable[[str], Any] = _no_constants
+) -> Any:
+    """Parse strict JSON: no NaN or Infinity, integers of any length.
+
+    An integer longer than Python converts is a `LongInteger`; the document
+    is parsed a second time for it only when there is one, so the common
+    case costs one parse.
+
+    Raises:
+        json.JSONDecodeError: For bad syntax, with its position.
+        ValueError: For NaN or Infinity (or what ``parse_constant`` raises).
+        RecursionError: For arrays and objects nested deeper than Python
+            recurses.
+    """
+    try:
+        return json.loads(text, parse_constant=parse_constant)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        # An integer past the digit limit, or a constant that the second
+        # parse refuses again.
+        return json.loads(text, parse_constant=parse_constant, parse_int=_integer)
+
+
+def find_long_integer(value: Any) -> LongInteger | None:
+    """The first `LongInteger` in parsed JSON, if there is one."""
+    pending = [value]
+    while pending:
+        current = pending.pop()
+        if type(current) is LongInteger:
+            return current
+        if type(current) is list:
+            pending.extend(reversed(current))
+        elif type(current) is dict:
+            pending.extend(reversed(list(current.values())))
+    return None
 
 
 def normalise(text: str) -> str:
@@ -204,14 +302,183 @@ class Document:
 
         Readers of JSON formats and their sniffers share this parse; a
         reader that gets None parses the text itself to say where it fails.
+        An integer longer than Python converts is a `LongInteger` (see
+        `parse_json`), which a reader's type checks refuse.
         A reader may take the value apart: detection is over by then.
         """
         if self._json is _MISSING:
             value: Any = None
             if self.decodes():
                 try:
-                    value = json.loads(self.text, parse_constant=_no_constants)
+                    value = parse_json(self.text)
                 except (ValueError, RecursionError):
                     value = None
             self._json = value
         return self._json
+
+
+# --------------------------------------------------------------------------
+# Reading files, up to a bound
+
+MAX_BYTES = 256 * 1024 * 1024
+"""The most bytes `read` takes from a file by default: 256 MiB.
+
+Real transcripts are far smaller: a day of speech is a megabyte of text,
+and tens of megabytes as JSON with every word timed. Reading takes several
+times its input in memory, so the bound keeps a wrong file, a device such as
+``/dev/zero`` or a pipe that never ends from taking all of it, while leaving
+an order of magnitude of room. Pass ``max_bytes=`` to `read` (``--max-bytes``
+on the command line) to raise it, or None to read without a bound.
+"""
+
+_CHUNK = 1024 * 1024
+
+
+def check_max_bytes(max_bytes: object) -> int | None:
+    """Return ``max_bytes`` if it is a count of bytes or None, or raise.
+
+    Raises:
+        TypeError: If it is not an `int` (or None).
+        ValueError: If it is not positive.
+    """
+    if max_bytes is None:
+        return None
+    if type(max_bytes) is not int:
+        raise TypeError(
+            f"max_bytes must be an int or None, not {type(max_bytes).__name__}"
+        )
+    if max_bytes < 1:
+        raise ValueError(f"max_bytes must be positive, not {max_bytes}")
+    return max_bytes
+
+
+def too_large(max_bytes: int, *, source: str | None = None) -> ParseError:
+    """The error for a document larger than ``max_bytes``."""
+    return ParseError(
+        f"larger than {max_bytes:,} bytes, the most that is read at once; "
+        "pass max_bytes= (--max-bytes on the command line) to raise the limit",
+        source=source,
+    )
+
+
+def read_bounded(stream: BinaryIO, max_bytes: int | None) -> bytes:
+    """Read a binary stream to its end, but no more than ``max_bytes``.
+
+    Raises:
+        ParseError: If the stream holds more than ``max_bytes``.
+    """
+    if max_bytes is None:
+        return stream.read()
+    chunks: list[bytes] = []
+    size = 0
+    # In pieces: a pipe or a device gives what it has, and a large read
+    # would reserve the whole bound at once.
+    while size <= max_bytes:
+        chunk = stream.read(min(_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > max_bytes:
+        raise too_large(max_bytes)
+    return b"".join(chunks)
+
+
+def read_file(path: str | os.PathLike[str], *, max_bytes: int | None) -> bytes:
+    """Read a file, a FIFO or a device, up to ``max_bytes``.
+
+    Raises:
+        ParseError: If it holds more than ``max_bytes`` (a regular file is
+            refused by its size, before it is read).
+        OSError: If it cannot be read.
+    """
+    with open(path, "rb") as stream:
+        if max_bytes is not None:
+            status = os.fstat(stream.fileno())
+            if stat.S_ISREG(status.st_mode) and status.st_size > max_bytes:
+                raise too_large(max_bytes)
+        return read_bounded(stream, max_bytes)
+
+
+# --------------------------------------------------------------------------
+# Writing files, whole or not at all
+
+
+def _temporary(folder: str, name: str) -> tuple[int, str]:
+    """Create a new, hidden file beside the target, and open it."""
+    if len(os.fsencode(name)) > 200:  # leave room for the rest of the name
+        name = "interviewkit"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        path = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
+        try:
+            # 0o666 less the umask: the mode a new file gets from open().
+            return os.open(path, flags, 0o666), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", folder)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view[:_CHUNK])
+        view = view[written:]
+
+
+def _sync_folder(folder: str) -> None:
+    # The rename is durable once the folder is synced (POSIX; Windows has
+    # no way to open a folder for it, and needs none).
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_file(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace a file with ``data``, whole or not at all.
+
+    The bytes go to a temporary file in the target's folder, which is
+    flushed to disk and then renamed over the target: a reader sees the old
+    file or the new one, never a part. On any failure, the old file is left
+    as it was and the temporary removed; a process killed midway leaves the
+    temporary, ``.NAME.XXXXXXXX.tmp``, beside the target. A symbolic link
+    is written through, a replaced file keeps its permissions (not its
+    owner, nor its other hard links), and what is not a regular file (a
+    FIFO, a device) is written into as it is.
+
+    Raises:
+        OSError: If the file cannot be written; the old file is intact.
+    """
+    target = os.path.realpath(path)
+    try:
+        status: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        status = None
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        with open(target, "wb") as stream:
+            stream.write(data)
+        return
+    if status is not None and not os.access(target, os.W_OK):
+        # Renaming would replace a file its owner made read-only.
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+    folder, name = os.path.split(target)
+    fd, temporary = _temporary(folder, name)
+    try:
+        try:
+            if status is not None:
+                os.chmod(temporary, stat.S_IMODE(status.st_mode))
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _sync_folder(folder)

@@ -71,13 +71,20 @@ class Piece:
     """``lines`` (plain text and labels, line by line); ``strong`` or ``em``
     (all bold or all italic); ``heading1`` to ``heading6``; ``image`` (an
     image line); ``link`` (a paragraph that is one link and nothing else:
-    set apart from the talk); ``quote``; ``list``; ``code``; ``html``."""
+    set apart from the talk); ``quote``; ``list``; ``code``; ``html``;
+    ``reference`` (a link reference definition, kept as it stands)."""
     lines: tuple[str, ...] = ()
     """For ``lines``: the text of each line, markup gone."""
     found: tuple[LabelMatch | None, ...] = ()
     """For ``lines``: the label at the start of each line, if any."""
     image: str | None = None
     alt: str | None = None
+    title: str | None = None
+    """For ``image``: the image's title, if any."""
+    keep_alt: bool = False
+    """For ``image``: whether the alt text and title are words the page
+    shows (Markdown's source) and so join the caption, or stand in for a
+    caption only where there is none (HTML's ``alt``)."""
 
 
 def looks_like_a_name(text: str) -> bool:
@@ -190,6 +197,30 @@ def emphasis_style(inner: str, *, strong: bool) -> str | None:
     return "strong" if strong else "em"
 
 
+def caption_with(caption: str | None, alt: str | None, title: str | None) -> str | None:
+    """An image's caption with its alt text and title first, unless it has them.
+
+    Example:
+        >>> caption_with(None, "Lily Collins in Paris", None)
+        'Lily Collins in Paris'
+        >>> caption_with("Lily Collins", "Lily Collins", "On set")
+        'On set\\nLily Collins'
+
+    """
+    parts: list[str] = []
+    for extra in (alt, title):
+        if extra is None or not extra.strip():
+            continue
+        if caption is not None and extra in caption:
+            continue
+        if any(extra in part for part in parts):
+            continue
+        parts.append(extra)
+    if caption is not None:
+        parts.append(caption)
+    return "\n".join(parts) or None
+
+
 def _image_caption(
     piece: Piece, following: Piece | None
 ) -> tuple[ImageCaption | None, bool]:
@@ -205,7 +236,9 @@ def _image_caption(
         caption, credit = found.caption, found.credit
     else:
         caption, credit = ("\n".join(lines) or None), None
-    if caption is None and credit is None and piece.alt and piece.alt.strip():
+    if piece.keep_alt:
+        caption = caption_with(caption, piece.alt, piece.title)
+    elif caption is None and credit is None and piece.alt and piece.alt.strip():
         caption = piece.alt
     image = piece.image if piece.image and piece.image.strip() else None
     if image is None and caption is None and credit is None:

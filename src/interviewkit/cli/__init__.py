@@ -13,13 +13,16 @@ Exit statuses:
 * 2: the command was used wrongly: an unknown option, a missing argument, an
   unknown format, a file whose format cannot be told from its suffix, an
   invalid search pattern or an unknown speaker.
-* 3: bad data: an input is not a valid interview. Standard error (standard
-  output for ``validate``) gets one ``file:line:column: message`` line.
+* 3: bad data: an input is not a valid interview, or is larger than
+  ``--max-bytes`` (256 MiB by default). Standard error (standard output for
+  ``validate``) gets one ``file:line:column: message`` line.
 * 4: a file cannot be read or written (missing, a directory, no permission).
 
-``validate`` checks every file it is given and exits with the highest status
-among them. When standard output is closed early (``interviewkit search ... |
-head``), the command stops quietly with status 141, as if killed by SIGPIPE.
+``convert`` replaces its output file whole or not at all (see
+`interviewkit.write`). ``validate`` checks every file it is given and exits
+with the highest status among them. When standard output is closed early
+(``interviewkit search ... | head``), the command stops quietly with status
+141, as if killed by SIGPIPE.
 
 Example:
     >>> import pathlib, tempfile

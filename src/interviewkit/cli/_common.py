@@ -8,8 +8,10 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
+from typing import IO
 
 import interviewkit as ik
+from interviewkit._io import read_bounded, too_large
 
 EXIT_OK = 0
 """Success."""
@@ -30,7 +32,8 @@ exit status:
   1  search found nothing
   2  usage error: bad option or argument, unknown format or file suffix,
      invalid pattern or unknown speaker
-  3  bad data: an input is not a valid interview (file:line:column: message)
+  3  bad data: an input is not a valid interview (file:line:column: message),
+     or is larger than --max-bytes
   4  a file cannot be read or written
 
 '-' as a file name means standard input or output, read and written as UTF-8.
@@ -126,16 +129,25 @@ def read_interview(path: str, args: argparse.Namespace) -> ik.Interview:
     """Read an interview from ``path`` or standard input, or raise `Failure`."""
     name: str | None = args.from_format
     options = reading_options(args)
+    limit: int = args.max_bytes
     try:
         if path != STDIO:
-            return ik.read(path, format=name, encoding=args.encoding, options=options)
+            return ik.read(
+                path,
+                format=name,
+                encoding=args.encoding,
+                max_bytes=limit,
+                options=options,
+            )
         if sys.stdin is None:
             raise Failure("standard input is closed", status=EXIT_IO_ERROR)
-        binary = getattr(sys.stdin, "buffer", None)
-        # A text stream such as io.StringIO has no bytes to give.
-        data = sys.stdin.read() if binary is None else binary.read()
         try:
-            return ik.loads(data, format=name, encoding=args.encoding, options=options)
+            return ik.loads(
+                _read_stdin(sys.stdin, limit),
+                format=name,
+                encoding=args.encoding,
+                options=options,
+            )
         except ik.ParseError as error:
             raise error.with_source("<stdin>") from None
     except ik.ParseError as error:
@@ -147,6 +159,33 @@ def read_interview(path: str, args: argparse.Namespace) -> ik.Interview:
         raise Failure(str(error), status=EXIT_USAGE) from None
     except OSError as error:
         raise os_failure(path, "read", error) from None
+
+
+def _read_stdin(stream: IO[str], limit: int) -> str | bytes:
+    binary = getattr(stream, "buffer", None)
+    if binary is not None:
+        return read_bounded(binary, limit)
+    # A text stream such as io.StringIO has no bytes to give.
+    text = stream.read(limit + 1)
+    if len(text) > limit:
+        raise too_large(limit)
+    return text
+
+
+_SIZE = re.compile(r"([0-9]+)\s*(?:([kmg])(?:i?b)?)?", re.IGNORECASE)
+
+
+def byte_count(argument: str) -> int:
+    """A ``--max-bytes`` argument: bytes, or with K, M or G (powers of 1024)."""
+    found = _SIZE.fullmatch(argument.strip())
+    count = 0 if found is None else int(found.group(1))
+    if found is None or count < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a positive number of bytes such as 1000, 64M or 1G, "
+            f"not {argument!r}"
+        )
+    unit = (found.group(2) or "").lower()
+    return count * {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[unit]
 
 
 def write_stdout(text: str) -> None:
@@ -239,6 +278,14 @@ def add_reading(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
         "--encoding",
         metavar="CODEC",
         help="the input's encoding (default: its byte-order mark, else UTF-8)",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=byte_count,
+        default=ik.MAX_BYTES,
+        metavar="SIZE",
+        help="read at most SIZE bytes of input, such as 1000, 64M or 1G "
+        "(default: 256M); a larger input is bad data",
     )
     parser.add_argument(
         "--interviewer",

@@ -7,9 +7,11 @@ recognises its content. The registry finds the modules by itself, so adding
 a format is adding a module: nothing else changes. The contributor guide
 (``docs/contributing.md``) shows a whole one.
 
-Only `read` and `write` touch files, and only `interviewkit._io` decodes
-bytes: a reader receives a `Document` whose text has no byte-order mark and
-only ``"\\n"`` line endings, whatever the file had.
+Only `read` and `write` touch files, through `interviewkit._io`, which also
+decodes bytes: a reader receives a `Document` whose text has no byte-order
+mark and only ``"\\n"`` line endings, whatever the file had. `read` takes at
+most `MAX_BYTES` (256 MiB) unless told otherwise, and `write` replaces a
+file whole or not at all.
 
 Choosing the format: ``format=`` if given; otherwise the formats that claim
 the file's suffix, and when several do (or none does, or there is no file
@@ -28,12 +30,19 @@ from typing import Any
 
 import attrs
 
-from interviewkit._io import Document
+from interviewkit._io import (
+    MAX_BYTES,
+    Document,
+    check_max_bytes,
+    read_file,
+    write_file,
+)
 from interviewkit._options import ReadOptions
 from interviewkit.errors import FormatError, ParseError, ValidationError
 from interviewkit.model import Interview
 
 __all__ = [
+    "MAX_BYTES",
     "Document",
     "Format",
     "detect",
@@ -383,10 +392,15 @@ def read(
     *,
     format: str | None = None,
     encoding: str | None = None,
+    max_bytes: int | None = MAX_BYTES,
     options: ReadOptions | None = None,
     **keywords: Any,
 ) -> Interview:
     """Read an interview from a file.
+
+    A file, a FIFO or a device is read up to ``max_bytes``, 256 MiB by
+    default (see `MAX_BYTES`): ``/dev/zero`` or a pipe that never ends
+    gives a `ParseError`, not a machine out of memory.
 
     Args:
         path: The file.
@@ -395,20 +409,30 @@ def read(
             when several formats share the suffix.
         encoding: The file's codec; by default its byte-order mark decides
             (UTF-8, UTF-16 or UTF-32), and UTF-8 without one.
+        max_bytes: The most bytes to read; a larger input is a
+            `ParseError`. None reads without a bound.
         options: A `ReadOptions`, or pass its fields as keywords.
         **keywords: The reading options (``interviewer=``, ``names=``, ...):
             see `ReadOptions`.
 
     Raises:
-        ParseError: If the file is not a valid document of the format; the
-            error names the file, line and column.
+        ParseError: If the file is not a valid document of the format, or
+            is larger than ``max_bytes``; the error names the file, line
+            and column.
         FormatError: If the format is unknown or cannot be told.
         OSError: If the file cannot be read.
-        TypeError: For an option the format does not take.
+        TypeError: For an option the format does not take, or a
+            ``max_bytes`` that is not an `int`.
+        ValueError: For a ``max_bytes`` that is not positive.
 
     """
     source = os.fspath(path)
-    document = Document(data=Path(path).read_bytes(), encoding=encoding, source=source)
+    limit = check_max_bytes(max_bytes)
+    try:
+        data = read_file(path, max_bytes=limit)
+    except ParseError as error:
+        raise error.with_source(source) from None
+    document = Document(data=data, encoding=encoding, source=source)
     try:
         fmt = get_format(format) if format is not None else detect(document, path=path)
         return _run_reader(fmt, document, options, keywords)
@@ -425,6 +449,13 @@ def write(
 ) -> None:
     """Write an interview to a file (UTF-8 for text), replacing it if it exists.
 
+    The file is replaced whole or not at all: the document goes to a
+    temporary file in the same folder, is flushed to disk, and is then
+    renamed over the file. If anything fails, the old file is left intact
+    and the temporary removed (a process killed midway leaves the temporary,
+    ``.NAME.XXXXXXXX.tmp``). A symbolic link is written through; a FIFO or
+    a device is written into.
+
     Args:
         interview: The interview.
         path: The file.
@@ -433,10 +464,13 @@ def write(
 
     Raises:
         FormatError: If the format is unknown or the suffix claims none.
-        OSError: If the file cannot be written.
+        OSError: If the file cannot be written; the old file is intact.
+        UnicodeEncodeError: If the interview holds a lone surrogate, which
+            UTF-8 cannot encode (only a `str` given to `loads` can bring
+            one); nothing is written.
 
     """
     fmt = get_format(format) if format is not None else format_for_path(path)
     written = dumps(interview, format=fmt.name, **options)
     data = written if isinstance(written, bytes) else written.encode("utf-8")
-    Path(path).write_bytes(data)
+    write_file(path, data)

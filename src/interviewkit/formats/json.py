@@ -16,6 +16,7 @@ what the writer wrote gives back an equal `Interview`.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from importlib import resources
 from types import MappingProxyType
@@ -25,7 +26,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from interviewkit._io import Document
+from interviewkit._io import Document, LongInteger, parse_json
 from interviewkit._options import ReadOptions
 from interviewkit.errors import ParseError, ValidationError
 from interviewkit.formats import Format
@@ -148,6 +149,8 @@ def _expect(
 def _json_type(value: Any) -> str:
     if value is None:
         return "null"
+    if type(value) is LongInteger:
+        return value.describe()
     return _JSON_TYPES.get(type(value), type(value).__name__)
 
 
@@ -296,8 +299,35 @@ def _fail(
     raise ParseError(message, format="json", path=path, line=line, column=column)
 
 
-def _reject_constant(name: str) -> NoReturn:
-    _fail(f"{name} is not valid JSON; numbers must be finite")
+# What JSON text is outside strings: a constant is found after the strings
+# before it, which the parser has read by then.
+_STRING_OR_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|-?Infinity|NaN')
+
+
+def _constant_rejecter(text: str) -> Callable[[str], NoReturn]:
+    """A ``parse_constant`` that refuses NaN and Infinity at their place:
+    the first one outside a string, where the parser stops."""
+
+    def reject(name: str) -> NoReturn:
+        match = next(
+            (
+                found
+                for found in _STRING_OR_CONSTANT.finditer(text)
+                if not found.group().startswith('"')
+            ),
+            None,
+        )
+        line = column = None
+        if match is not None:
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        _fail(
+            f"{name} is not valid JSON; numbers must be finite",
+            line=line,
+            column=column,
+        )
+
+    return reject
 
 
 def _suffix(parts: tuple[str | int, ...]) -> str:
@@ -370,7 +400,7 @@ def _parse(document: Document) -> Any:
         return value
     text = document.text
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return parse_json(text, parse_constant=_constant_rejecter(text))
     except json.JSONDecodeError as error:
         # json's messages end in " at" when it means the position we report.
         message = error.msg.lower().removesuffix(" at")
@@ -393,7 +423,7 @@ def _read(document: Document, options: ReadOptions) -> Interview:
         pass
     # The fast pass consumed the document; parse it again for the slow pass,
     # which collects where each problem is.
-    interview = json.loads(document.text)["interview"]
+    interview = parse_json(document.text)["interview"]
     try:
         return _detailed.structure(interview, Interview)
     except Exception as error:  # noqa: BLE001 - translated at the boundary

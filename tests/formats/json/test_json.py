@@ -98,7 +98,7 @@ def mutated(change) -> str:  # type: ignore[no-untyped-def]
             '{"format": "interviewkit", "version": 1, "interview": {"title": "a"}',
             "<string>:1:69: json: expecting ',' delimiter",
         ),
-        ("[NaN]", "<string>: json: NaN is not valid JSON; numbers must be finite"),
+        ("[NaN]", "<string>:1:2: json: NaN is not valid JSON; numbers must be finite"),
         (
             "[]",
             "<string>: json: expected an object with format, version and interview, got array @ $",

@@ -19,7 +19,9 @@ def rendered_body(markdown: str) -> str:
 
 def assert_only_markup_of_the_layout(rendered: str) -> None:
     without_markers = re.sub(
-        r"<!-- (?:turn \{[^\n]*?\}|caption|prose: [a-z_]+) -->\n", "", rendered
+        r"<!-- (?:turn \{[^\n]*?\}|caption(?: \{[^\n]*?\})?|prose: [a-z_]+) -->\n",
+        "",
+        rendered,
     )
     assert "<!--" not in without_markers
     tags = {

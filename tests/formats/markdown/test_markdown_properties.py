@@ -13,6 +13,7 @@ from tests.formats.markdown.helpers import (
     rendered_body,
     round_trip,
 )
+from tests.formats.markdown.test_markdown_links import active_urls
 from tests.profiles import examples
 from tests.samples import SAMPLE
 from tests.strategies import HOSTILE_FRAGMENTS, interviews
@@ -55,6 +56,7 @@ def test_markdown_round_trip_is_the_identity(iv: ik.Interview) -> None:
 def test_nothing_from_the_model_renders_as_markup(iv: ik.Interview) -> None:
     rendered = rendered_body(ik.dumps(iv, format="markdown"))
     assert_only_markup_of_the_layout(rendered)
+    assert not active_urls(rendered)
     images = [caption for caption in iv.captions if caption.image is not None]
     assert rendered.count("<img ") <= len(images)
 
@@ -68,6 +70,7 @@ def test_nothing_from_the_model_renders_as_markup_in_python_markdown(
     body = ik.dumps(iv, format="markdown").split("\n---\n", 1)[1]
     rendered = markdown.markdown(body, extensions=["tables", "toc"])
     assert_only_markup_of_the_layout(rendered)
+    assert not active_urls(rendered)
     images = [caption for caption in iv.captions if caption.image is not None]
     assert rendered.count("<img ") <= len(images)
 

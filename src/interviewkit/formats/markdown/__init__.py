@@ -63,7 +63,10 @@ The layout, block by block (blocks are separated by one blank line):
   ``intro``, ``related``, ``closing``, ``other``), then its paragraphs.
 - An image caption is the image line ``![caption](image)``, then the caption
   as a paragraph, then the credit in italics (``_Image via Netflix_``). A
-  caption without an image starts with ``<!-- caption -->`` instead.
+  caption without an image starts with ``<!-- caption -->`` instead, and
+  one whose image name a page would make an active link to a script or to
+  data (``javascript:``, ``vbscript:``, ``data:``) starts with
+  ``<!-- caption {"image": "..."} -->``.
 
 HTML comments show on no rendered page, so GitHub and mkdocs show the
 article as it was written.
@@ -126,14 +129,19 @@ captions and prose, with what the markup says besides:
   breaks and HTML comments are left out.
 
 Inline markup becomes plain text: emphasis marks go, a link keeps its
-text and its address (``text (https://...)``), escapes are undone.
+text, its address as written and its title (``text (https://... "title")``),
+escapes are undone. What a page hides is kept as text too: a link reference
+definition where it stands, an image's alt text and title in its caption
+(unless the caption says them already), a code fence's info string with its
+fences. No visible character of the source is lost.
 `Turn.marker` is the label's plain form (``"NAME: "``) for a label found
 by markup, and what was written for a plain label.
 
 The package, by concern: `escape` (the escaping rules), `layout` (what the
 writer and the reader of its layout share), `writer`, `front_matter` (YAML
-with positions), `own_layout` (the reader of the writer's layout), `human`
-and `human_front_matter` (the reader of Markdown as people write it).
+with positions), `own_layout` (the reader of the writer's layout), `human`,
+`human_front_matter` and `human_kept` (the reader of Markdown as people
+write it, and what it keeps that a page hides).
 """
 
 from __future__ import annotations

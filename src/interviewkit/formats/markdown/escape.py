@@ -25,6 +25,30 @@ _LINE_START_ESCAPED = {
 EMPTY_LINE = "&#10;"
 
 
+_UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
+_URL_IGNORED = re.compile("[\t\n\r]")
+_URL_TRIMMED = "".join(map(chr, range(0x21)))
+
+
+def unsafe_destination(url: str) -> bool:
+    """Whether a link to ``url`` could run a script or show arbitrary data.
+
+    The check reads the URL as browsers do (tabs and newlines removed, C0
+    controls and spaces trimmed, the scheme in any case) and refuses
+    ``javascript:``, ``vbscript:`` and ``data:``, which some renderers pass
+    through as they are.
+
+    Example:
+        >>> unsafe_destination(" JavaScript:alert(1)")
+        True
+        >>> unsafe_destination("emily-in-paris.jpg")
+        False
+
+    """
+    cleaned = _URL_IGNORED.sub("", url).strip(_URL_TRIMMED).lower()
+    return cleaned.startswith(_UNSAFE_SCHEMES)
+
+
 def _reference(character: str) -> str:
     return f"&#{ord(character)};"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from typing import Any, NoReturn
 
@@ -10,12 +11,85 @@ import yaml
 
 from interviewkit.formats.markdown.layout import fail
 
+MAX_DEPTH = 32
+"""How deep the collections of front matter may nest, the mapping itself
+being the first level.
+
+Front matter holds a title, metadata and a cast, three levels deep at most;
+the limit leaves room for more and keeps reading linear. Without it, PyYAML
+recurses once a level, and does work for every open level at each token.
+"""
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader with a depth limit and integers Python can print."""
+
+    _depth = 0
+
+    def _too_deep(self) -> NoReturn:
+        raise yaml.scanner.ScannerError(
+            None,
+            None,
+            f"collections nested more than {MAX_DEPTH} levels deep",
+            self.get_mark(),
+        )
+
+    # The scanner's limits stop the work where the input passes the limit.
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:
+        if len(self.indents) + self.flow_level >= MAX_DEPTH:
+            self._too_deep()
+        super().fetch_flow_collection_start(TokenClass)
+
+    def add_indent(self, column: int) -> bool:
+        if self.indent < column and len(self.indents) + self.flow_level >= MAX_DEPTH:
+            self._too_deep()
+        return super().add_indent(column)
+
+    # The composer's limit bounds its recursion, whatever mix of styles.
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        nested = self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent)
+        if nested:
+            self._depth += 1
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None,
+                    None,
+                    f"collections nested more than {MAX_DEPTH} levels deep",
+                    self.peek_event().start_mark,  # type: ignore[no-untyped-call]
+                )
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            if nested:
+                self._depth -= 1
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        # Python converts at most sys.get_int_max_str_digits() digits between
+        # integers and text, in either direction.
+        try:
+            value: int = super().construct_yaml_int(node)
+            str(value)
+        except ValueError:
+            digits = len(node.value.lstrip("+-"))
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"an integer of {digits} digits is longer than Python converts "
+                f"({sys.get_int_max_str_digits()} digits)",
+                node.start_mark,
+            ) from None
+        return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+
 
 @attrs.frozen
 class FrontMatter:
     """The front matter's YAML, parsed with the position of every node."""
 
     loader: yaml.SafeLoader
+    """The loader that read it, which constructs the values of its nodes."""
     node: yaml.MappingNode | None
     first_line: int
     """The 1-based document line of the YAML's first line."""
@@ -89,7 +163,7 @@ def _mark_position(mark: Any, first_line: int) -> tuple[int | None, int | None]:
 
 def parse_yaml(text: str, *, first_line: int) -> FrontMatter:
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         line, column = _mark_position(

@@ -7,8 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from markdown_it import MarkdownIt
-
 from interviewkit._io import Document
 from interviewkit._options import ReadOptions
 from interviewkit._reading import LabelMatch, find_label
@@ -25,6 +23,12 @@ from interviewkit._report import report
 from interviewkit.errors import ValidationError
 from interviewkit.formats.markdown.front_matter import FrontMatter
 from interviewkit.formats.markdown.human_front_matter import human_front_matter
+from interviewkit.formats.markdown.human_kept import (
+    code_text,
+    link_suffix,
+    reading_parser,
+    reference_definitions,
+)
 from interviewkit.formats.markdown.layout import fail
 from interviewkit.model import Interview, Metadata
 
@@ -33,13 +37,13 @@ __all__ = ["human_document"]
 # --------------------------------------------------------------------------
 # Reading Markdown as people write it: the paragraphs and what marks them
 
-_inline_parser = MarkdownIt("commonmark")
+_inline_parser = reading_parser()
 
 
 def _plain(children: Sequence[Any]) -> str:
     """The text of inline tokens, without their markup."""
     out: list[str] = []
-    links: list[tuple[int, str]] = []
+    links: list[tuple[int, Any]] = []
     for child in children:
         kind = child.type
         if kind in ("text", "code_inline", "html_inline"):
@@ -47,18 +51,14 @@ def _plain(children: Sequence[Any]) -> str:
         elif kind in ("softbreak", "hardbreak"):
             out.append("\n")
         elif kind == "image":
-            out.append(child.content)
+            src, title = child.attrs.get("src", ""), child.attrs.get("title")
+            out.append(child.content + link_suffix(str(src), title, child.content))
         elif kind == "link_open":
-            links.append((len(out), str(child.attrs.get("href", ""))))
+            links.append((len(out), child))
         elif kind == "link_close" and links:
-            start, href = links.pop()
-            shown = "".join(out[start:])
-            if (
-                href
-                and href not in (shown, "mailto:" + shown)
-                and not href.startswith("#")
-            ):
-                out.append(f" ({href})")
+            start, link = links.pop()
+            href, title = link.attrs.get("href", ""), link.attrs.get("title")
+            out.append(link_suffix(str(href), title, "".join(out[start:])))
     return "".join(out)
 
 
@@ -153,6 +153,8 @@ def _paragraph_piece(children: Sequence[Any], line: int) -> Piece:
             style="image",
             image=str(image.attrs.get("src", "")),
             alt=image.content,
+            title=image.attrs.get("title"),
+            keep_alt=True,
         )
     if (
         tokens
@@ -168,8 +170,24 @@ def _paragraph_piece(children: Sequence[Any], line: int) -> Piece:
 
 def human_pieces(lines: Sequence[str], body: int) -> list[Piece]:
     """The paragraphs of a human-written Markdown body, top to bottom."""
-    tokens = _inline_parser.parse("\n".join(lines[body:]))
-    return _pieces(tokens, 0, len(tokens), 0, body)
+    env: dict[str, Any] = {}
+    tokens = _inline_parser.parse("\n".join(lines[body:]), env)
+    pieces = _pieces(tokens, 0, len(tokens), 0, body)
+    return _with_references(pieces, env, lines, body)
+
+
+def _with_references(
+    pieces: list[Piece], env: dict[str, Any], lines: Sequence[str], body: int
+) -> list[Piece]:
+    """The pieces, and each link reference definition among them as text."""
+    found = reference_definitions(env, lines[body:])
+    if not found:
+        return pieces
+    references = [
+        Piece(text=text, line=start + body + 1, style="reference")
+        for start, text in found
+    ]
+    return sorted([*pieces, *references], key=lambda piece: piece.line)
 
 
 def _pieces(
@@ -192,7 +210,7 @@ def _pieces(
             level_name = f"heading{int(token.tag[1:])}"
             pieces.append(Piece(text=text, line=line, style=level_name))
         elif token.type in ("fence", "code_block", "html_block"):
-            text = token.content.rstrip("\n")
+            text = code_text(token)
             comment = (
                 token.type == "html_block"
                 and text.startswith("<!--")
@@ -270,7 +288,7 @@ def _nested_text(block: Sequence[Any]) -> str:
             if len(parts) > 1 and parts[-2].endswith(" "):
                 parts[-2:] = [parts[-2] + parts[-1]]
         elif inline.type in ("fence", "code_block"):
-            parts.append(inline.content.rstrip("\n"))
+            parts.append(code_text(inline))
     return "\n".join(part for part in parts if part)
 
 

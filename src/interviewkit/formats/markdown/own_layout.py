@@ -11,6 +11,7 @@ import attrs
 import yaml
 from markdown_it import MarkdownIt
 
+from interviewkit._io import find_long_integer, parse_json
 from interviewkit._time import parse_clock
 from interviewkit.errors import ValidationError
 from interviewkit.formats.markdown.escape import decode, decode_line, find_unescaped
@@ -98,7 +99,9 @@ _OWN_KEYS = frozenset(
         "timed_markers",
     }
 )
-_COMMENT = re.compile(r"<!-- (turn|caption|prose: ([a-z_]+)|turn (.*)) -->")
+_COMMENT = re.compile(
+    r"<!-- (turn|caption|prose: ([a-z_]+)|turn (.*)|caption (\{.*\})) -->"
+)
 
 
 @attrs.define
@@ -381,6 +384,9 @@ def _comment(line: str, item: _Item, cast: set[str]) -> _Header | dict[str, Any]
         return _own_annotation(match.group(3), line=line_no, cast=cast)
     if match.group(1) == "caption":
         return _Header("bare-caption", item.start)
+    if match.group(4) is not None:
+        image = _caption_image(match.group(4), line=line_no)
+        return _Header("bare-caption", item.start, annotation={"image": image})
     if match.group(2) is not None:
         try:
             kind = ProseKind(match.group(2))
@@ -397,18 +403,39 @@ def _comment(line: str, item: _Item, cast: set[str]) -> _Header | dict[str, Any]
     )
 
 
+def _caption_image(data: str, *, line: int) -> str:
+    """The image name a caption comment holds: one the writer keeps out of
+    an image line, where a renderer would make it an active link."""
+    try:
+        fields = parse_json(data)
+    except (ValueError, RecursionError):
+        fields = None
+    if type(fields) is not dict or set(fields) != {"image"}:
+        fail('a caption comment holds only {"image": "..."}', line=line, column=14)
+    image = fields["image"]
+    if type(image) is not str or not image.strip():
+        fail("a caption's image is a string, not blank", line=line, column=14)
+    return image
+
+
 _TURN_FIELDS = frozenset({"speaker", "label", "marker", "cues", "words"})
 
 
 def _own_annotation(data: str, *, line: int, cast: set[str]) -> dict[str, Any]:
     try:
-        fields = json.loads(data)
+        fields = parse_json(data)
     except json.JSONDecodeError as error:
         fail(
             f"the turn comment is not a JSON object: {error.msg.lower()}",
             line=line,
             column=len("<!-- turn ") + error.colno,
         )
+    except (ValueError, RecursionError) as error:
+        what = "is nested too deeply" if isinstance(error, RecursionError) else error
+        fail(f"the turn comment is not a JSON object: {what}", line=line, column=11)
+    long_integer = find_long_integer(fields)
+    if long_integer is not None:
+        fail(f"a turn comment holds {long_integer.describe()}", line=line, column=11)
     if not isinstance(fields, dict) or set(fields) - _TURN_FIELDS:
         fail(
             'a turn comment holds only "speaker", "label": null, "marker", '
@@ -562,7 +589,7 @@ def _parse_image_line(line: str, *, line_no: int) -> str:
 
 def _own_caption(header: _Header, lines: list[str]) -> ImageCaption:
     paragraphs = list(header.paragraphs)
-    image = None
+    image = (header.annotation or {}).get("image")
     if header.kind == "caption":
         start, end = paragraphs.pop(0)
         if end - start != 1:

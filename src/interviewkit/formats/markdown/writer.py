@@ -7,7 +7,11 @@ from typing import Any
 
 import yaml
 
-from interviewkit.formats.markdown.escape import encode, encode_lines
+from interviewkit.formats.markdown.escape import (
+    encode,
+    encode_lines,
+    unsafe_destination,
+)
 from interviewkit.formats.markdown.layout import (
     TEXT_MARKERS,
     VERSION,
@@ -197,7 +201,10 @@ def _write_destination(image: str) -> str:
 
 
 def _write_caption(caption: ImageCaption) -> list[str]:
-    if caption.image is not None:
+    if caption.image is not None and unsafe_destination(caption.image):
+        # Some renderers would make it an active link: keep it in a comment.
+        lines = [write_comment("caption", {"image": caption.image})]
+    elif caption.image is not None:
         alt = encode(caption.caption or "", line_start=False, always="[]")
         lines = [f"![{alt}]({_write_destination(caption.image)})"]
     else:
