@@ -33,8 +33,9 @@ Writing
 blocks, then each turn's cues with ``<v Name>`` on the first cue of each
 turn (``voice="every"``: on every cue; ``"none"``: never), their ids,
 times and settings. A turn without cues is one cue from its start to its
-end, wrapped at ``width`` characters. Prose and captions become ``NOTE``
-blocks. ``&``, ``<`` and ``>`` are escaped, and a blank line inside a
+end, wrapped at ``width`` characters. Prose becomes ``NOTE`` blocks (its
+kind is not kept); image captions have no place in WebVTT and are not
+written. ``&``, ``<`` and ``>`` are escaped, and a blank line inside a
 turn becomes a line break, since a cue cannot hold one.
 """
 
@@ -58,7 +59,7 @@ from interviewkit.formats._timed import (
     to_cues,
 )
 from interviewkit.model import Block as BodyBlock
-from interviewkit.model import ImageCaption, Interview, Metadata, Prose
+from interviewkit.model import Interview, Metadata, Prose, Turn
 
 __all__ = ["FORMAT", "dumps"]
 
@@ -225,11 +226,6 @@ def _note(text: str) -> str:
     return "NOTE " + "\n".join(line for line in lines if line.strip())
 
 
-def _caption_note(caption: ImageCaption) -> str:
-    parts = [caption.image, caption.caption, caption.credit]
-    return _note("\n".join(part for part in parts if part))
-
-
 def dumps(
     interview: Interview,
     *,
@@ -281,9 +277,7 @@ def dumps(
     for block in interview.body:
         if type(block) is Prose:
             out += [_note(block.text), ""]
-        elif type(block) is ImageCaption:
-            out += [_caption_note(block), ""]
-        else:
+        elif type(block) is Turn:
             for cue in by_turn.get(turn, ()):
                 out += _cue(cue, voice=voice, ids=ids)
             turn += 1
