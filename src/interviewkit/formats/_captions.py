@@ -29,7 +29,7 @@ from interviewkit._time import format_clock, parse_clock
 
 __all__ = ["Block", "RawCue", "format_timing", "scan"]
 
-_TIMING = re.compile(r"[ \t]*(\S+)[ \t]*--?>[ \t]*(\S+)(?:[ \t]+(.*?))?[ \t]*")
+_TIMING = re.compile(r"[ \t]*(\S+)[ \t]*(-+>)[ \t]*(\S+)(?:[ \t]+(.*?))?[ \t]*")
 # The strict forms, read without parse_clock: by far the most common.
 _FAST = re.compile(r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)[.,](\d{3})")
 
@@ -109,18 +109,28 @@ class _Scanner:
         if match is None:
             return None
         start = _time(match.group(1))
-        end = _time(match.group(2))
+        end = _time(match.group(3))
         if start is None or end is None:
             return None
-        if end < start:
+        if match.group(2) != "-->" or " " not in (
+            text[match.end(1)],
+            text[match.start(3) - 1],
+        ):
             self.warn(
-                f"the cue ends ({match.group(2)}) before it starts "
-                f"({match.group(1)}); its end is taken as its start",
+                f"malformed timing line {text.strip()[:60]!r}: read as "
+                f"'{match.group(1)} --> {match.group(3)}'",
                 line,
                 match.start(2) + 1,
             )
+        if end < start:
+            self.warn(
+                f"the cue ends ({match.group(3)}) before it starts "
+                f"({match.group(1)}); its end is taken as its start",
+                line,
+                match.start(3) + 1,
+            )
             end = start
-        return start, end, match.group(3) or None
+        return start, end, match.group(4) or None
 
     def new_cue(self, text: str, line: int, id: str | None) -> RawCue:
         found = self.timing(text, line)
@@ -202,14 +212,15 @@ class _Scanner:
             ident = None
             if position + 1 < len(timed):
                 next_number = lines[end][0]
+                if body and self.looks_like_id(body[-1][1]):
+                    next_number = body[-1][0]
+                    ident = body[-1][1].strip()
+                    body = body[:-1]
                 self.warn(
                     "no blank line before the cue at line "
                     f"{next_number}; the cue is read all the same",
                     next_number,
                 )
-                if body and self.looks_like_id(body[-1][1]):
-                    ident = body[-1][1].strip()
-                    body = body[:-1]
             cue.lines.extend(text for _, text in body)
 
 

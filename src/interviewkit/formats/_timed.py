@@ -257,22 +257,36 @@ _PREFIX = re.compile(r"([^\s:<>][^:\n<>]{0,79}?)[ \t]?:[ \t]+(?=\S)")
 def find_prefixes(segments: Sequence[Segment]) -> None:
     """Find ``Name: text`` labels on the first line of each segment, in place.
 
-    Two layouts: every segment (nearly) starts with a label, as Zoom writes
-    them, and then each prefix is a speaker's exact name whatever its shape
-    (``kev``, ``Tullio | Erigon``); or a label marks the segment where the speaker
-    changes (Buzzsprout's SRT), and then a prefix must have the shape of a
-    label by the reading engine's rules, and a tentative one must be backed
-    up by the document. Segments that already have a speaker are left alone.
+    Two layouts. Zoom's: (nearly) every segment starts with a label, repeated
+    on the segments of one speaker or of a shape no rule would take for a
+    name (``kev``, ``Tullio | Erigon``); each is a speaker's exact name.
+    Buzzsprout's: a label marks the segment where the speaker changes; it
+    must have the shape of a label by the reading engine's rules, and stand
+    where a sentence ends or recur, and the engine's alias rules apply
+    (``Bekah`` after ``Bekah Hawrot Weigel``). Segments that already have a
+    speaker are left alone.
     """
     candidates = [s for s in segments if s.speaker is None and s.text]
     if not candidates:
         return
-    prefixed = 0
+    prefixes = []
     for segment in candidates:
-        if _PREFIX.match(segment.text) is not None:
-            prefixed += 1
-    every = prefixed >= 2 and prefixed >= 0.8 * len(candidates)
+        match = _PREFIX.match(segment.text)
+        if match is not None:
+            prefixes.append(match.group(1).strip())
+    # Zoom's layout: (nearly) every cue labelled, and the label repeated on
+    # the cues of one speaker, or names no rule would take for a label.
+    every = (
+        len(prefixes) >= 2
+        and len(prefixes) >= 0.8 * len(candidates)
+        and (
+            any(one == two for one, two in zip(prefixes, prefixes[1:]))
+            or any(find_label(f"{prefix}: x") is None for prefix in set(prefixes))
+        )
+    )
     previous = ""
+    found_labels: list[tuple[Segment, str, str, bool]] = []
+    counts: dict[str, int] = {}
     for segment in segments:
         ends = not previous or previous.rstrip()[-1:] in _SENTENCE_ENDS
         previous = segment.text
@@ -296,14 +310,21 @@ def find_prefixes(segments: Sequence[Segment]) -> None:
             if len(first) == len(text):
                 continue
             # The label alone on the first line, the speech below it.
-            segment.text = text[len(first) + 1 :]
+            rest = text[len(first) + 1 :]
         else:
-            segment.text = text[found.text_start :]
-        segment.speaker = found.label
-        segment.written = True
+            rest = text[found.text_start :]
         # A speaker changes where a sentence ends: a label there is trusted
-        # as the engine trusts a sure one; elsewhere the document must back it.
-        segment.tentative = found.strength < 2 and not ends
+        # as the engine trusts a sure one; elsewhere only a label that
+        # recurs is one ("every Virtual / Coffee: we" is speech).
+        sure = found.strength >= 2 or ends
+        found_labels.append((segment, found.label, rest, sure))
+        counts[found.label] = counts.get(found.label, 0) + 1
+    for segment, label, rest, sure in found_labels:
+        if sure or counts[label] >= 2:
+            segment.speaker = label
+            segment.text = rest
+            segment.written = True
+            segment.tentative = not sure
 
 
 # --- segments to an interview ----------------------------------------------------
