@@ -27,6 +27,7 @@ reading engine's label rules; a label that is a field of the format (a
 
 from __future__ import annotations
 
+import itertools
 import re
 import textwrap
 import unicodedata
@@ -280,7 +281,7 @@ def find_prefixes(segments: Sequence[Segment]) -> None:
         len(prefixes) >= 2
         and len(prefixes) >= 0.8 * len(candidates)
         and (
-            any(one == two for one, two in zip(prefixes, prefixes[1:]))
+            any(one == two for one, two in itertools.pairwise(prefixes))
             or any(find_label(f"{prefix}: x") is None for prefix in set(prefixes))
         )
     )
