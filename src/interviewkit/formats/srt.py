@@ -22,8 +22,9 @@ blank lines and a byte-order mark are not errors. No cue is dropped.
 Writing
 -------
 Cues numbered from 1, ``HH:MM:SS,mmm --> HH:MM:SS,mmm`` (``separator="."``
-for dots), and ``Name: `` on the first cue of each turn (``speaker="every"``
-on every cue, ``"none"`` never). A turn without cues is one cue from its
+for dots), and ``Name: `` on the first cue of each turn, and on any cue
+whose text would read as a label (``speaker="every"``: on every cue,
+``"none"``: never). A turn without cues is one cue from its
 start to its end, wrapped at ``width`` characters. SRT has no place for
 prose, captions or the title: they are not written. A speaker's name that
 the engine would not read as a label (``SPEAKER_00``, ``kev``) reads back
@@ -37,6 +38,7 @@ from typing import Literal
 
 from interviewkit._io import Document
 from interviewkit._options import ReadOptions
+from interviewkit._reading.labels import find_label
 from interviewkit.formats import Format
 from interviewkit.formats._captions import RawCue, format_timing, scan
 from interviewkit.formats._timed import OPTIONS, Segment, build, find_prefixes, to_cues
@@ -110,7 +112,10 @@ def dumps(
         out.append(str(number))
         out.append(f"{timing} {cue.settings}" if cue.settings else timing)
         text = "\n".join(line for line in cue.text.split("\n") if line.strip())
-        if speaker == "every" or (speaker == "change" and cue.first):
+        if speaker == "every" or (
+            # A cue whose text would read as a label is labelled as well.
+            speaker == "change" and (cue.first or find_label(text.partition("\n")[0]))
+        ):
             text = f"{' '.join(cue.speaker.name.split())}: {text}"
         if text:
             out.append(text)

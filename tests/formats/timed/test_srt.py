@@ -56,7 +56,9 @@ def test_a_label_marks_where_the_speaker_changes() -> None:
 def test_the_writer_labels_changes_or_every_cue_and_reads_back() -> None:
     iv = read(ON_CHANGE)
     written = ik.dumps(iv, format="srt")
-    assert written.count("Bekah Hawrot Weigel: ") == 2
+    # Two turns, and the cue "Coffee: we ...", labelled lest it read as one.
+    assert written.count("Bekah Hawrot Weigel: ") == 3
+    assert "Bekah Hawrot Weigel: Coffee: we introduce ourselves." in written
     assert turns(read(written)) == turns(iv)
     every = ik.dumps(iv, format="srt", speaker="every", separator=".")
     assert every.count("Bekah Hawrot Weigel: ") == 3
