@@ -240,9 +240,11 @@ def _fast(text: str, position: int, srt: bool) -> list[RawCue | Block] | None:
     """The cues of a well-formed document, or None if it needs repairs."""
     items: list[RawCue | Block] = []
     end = len(text)
-    for match in _FAST_CUE.finditer(text, position):
-        if match.start() != position:
-            return None
+    while position < end:
+        # One attempt at each cue's start, never a search: linear in the text.
+        match = _FAST_CUE.match(text, position)
+        if match is None or match.end() == position:
+            break
         position = match.end()
         ident, h1, m1, s1, f1, h2, m2, s2, f2, settings, body = match.groups()
         start_ms = ((int(h1 or 0) * 60 + int(m1)) * 60 + int(s1)) * 1000 + int(f1)
@@ -256,8 +258,6 @@ def _fast(text: str, position: int, srt: bool) -> list[RawCue | Block] | None:
         cue = RawCue(0, ident, start_ms, end_ms, settings or None)
         cue.lines.append(body.rstrip("\n"))
         items.append(cue)
-        if position >= end:
-            break
     if position < end and text[position:].strip():
         return None
     return items
