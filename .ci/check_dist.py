@@ -19,6 +19,7 @@ WHEEL_FILES = {
     "interviewkit/__init__.py",
     "interviewkit/__main__.py",
     "interviewkit/cli/__init__.py",
+    "interviewkit/formats/webvtt.py",
     "interviewkit/py.typed",
     "interviewkit/schema/interview-v1.schema.json",
     "interviewkit/schema/interview-v2.schema.json",

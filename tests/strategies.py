@@ -27,6 +27,7 @@ from interviewkit import (
     Turn,
     Word,
 )
+from interviewkit.formats._timed import separator
 
 HOSTILE_FRAGMENTS = (
     "*",
@@ -694,4 +695,187 @@ def generated_documents() -> st.SearchStrategy[str]:
         st.lists(st.sampled_from(FUZZ_FRAGMENTS), max_size=30).map("".join),
         text_documents(),
         human_markdown(),
+    )
+
+
+# --- timed interviews ---------------------------------------------------------
+
+TIMED_NAMES = (
+    "Ann Lee",
+    "Bob Stone",
+    "Chidi Okafor",
+    "Zoë Ørsted",
+    "Mariko Tanaka",
+    "Jean-Luc Marchand",
+)
+"""Names that every timed format writes and reads back as the same speaker,
+``Name:`` labels of SRT included (distinct first and last names)."""
+
+TIMED_TOKENS = st.one_of(
+    st.sampled_from(
+        [
+            "so",
+            "well",
+            "Paris",
+            "Zoë",
+            "日本語",
+            "🙂",
+            "it’s",
+            "“quoted”",
+            "—",
+            "&",
+            "&amp;",
+            "<b>",
+            "a<b",
+            "x>y",
+            "3:2",
+            "10:30",
+            "(aside)",
+            "50%",
+            "e-mail",
+            "#1",
+            "*",
+        ]
+    ),
+    st.text(
+        alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éøü",
+        min_size=1,
+        max_size=10,
+    ),
+)
+"""Words of timed text: markup, entities, clocks and unicode among them."""
+
+
+TIMED_IDS = st.one_of(
+    st.integers(1, 999).map(str),
+    st.sampled_from(["intro", "chapter-2"]),
+    st.tuples(st.uuids(), st.integers(0, 99), st.integers(0, 9)).map(
+        lambda parts: f"{parts[0]}/{parts[1]}-{parts[2]}"
+    ),
+)
+"""Cue ids: numbers, names, and MS Teams ``uuid/N-M``."""
+
+
+@st.composite
+def cue_texts(draw: st.DrawFn, *, last: bool) -> str:
+    """One cue's text: words on one or two lines; a turn's last cue ends a
+    sentence, as speakers change where sentences end."""
+    words = draw(st.lists(TIMED_TOKENS, min_size=1, max_size=8))
+    text = words[0]
+    for word in words[1:]:
+        text += draw(st.sampled_from([" ", " ", " ", "\n"])) + word
+    if "\n" in text and draw(st.booleans()):
+        text = text.replace("\n", " ")
+    text += draw(st.sampled_from(["", ",", "?"])) if not last else "."
+    return text.replace("\n\n", "\n")
+
+
+timed_prose = st.builds(
+    Prose, text=cue_texts(last=True), kind=st.sampled_from(ProseKind)
+)
+"""Prose as a timed transcript's notes have it: lines of words."""
+
+
+@st.composite
+def timed_turns(draw: st.DrawFn, *, speaker_id: str, clock: int) -> Turn:
+    """A turn of cues (and sometimes words), starting at ``clock``."""
+    count = draw(st.integers(1, 4))
+    texts = [draw(cue_texts(last=index == count - 1)) for index in range(count)]
+    cues: list[Cue] = []
+    words: list[Word] = []
+    text = ""
+    with_words = draw(st.booleans())
+    for piece in texts:
+        gap = separator(text, piece)
+        start = len(text) + len(gap)
+        text += gap + piece
+        length = draw(st.integers(0, 10_000))
+        cues.append(
+            Cue(
+                start=start,
+                end=len(text),
+                start_ms=clock,
+                end_ms=clock + length,
+                id=draw(
+                    optional(
+                        st.from_regex(r"[a-z0-9]{1,6}(/[0-9]-[0-9])?", fullmatch=True)
+                    )
+                ),
+                settings=draw(
+                    optional(st.sampled_from(["align:start", "line:0 position:10%"]))
+                ),
+            )
+        )
+        if with_words:
+            at = start
+            for token in piece.replace("\n", " ").split(" "):
+                if not token:
+                    continue
+                words.append(
+                    Word(
+                        start=at,
+                        end=at + len(token),
+                        start_ms=clock,
+                        end_ms=clock + length,
+                        confidence=draw(
+                            st.one_of(st.none(), st.sampled_from([0.5, 0.875, 1.0]))
+                        ),
+                    )
+                )
+                at += len(token) + 1
+        # Cues may overlap (Teams does), and never run backwards.
+        clock = max(0, clock + length - draw(st.integers(0, 50)))
+    return Turn(
+        speaker=speaker_id,
+        text=text,
+        label=None,
+        start_ms=cues[0].start_ms,
+        end_ms=max(cue.end_ms for cue in cues),
+        cues=cues,
+        words=words,
+    )
+
+
+@st.composite
+def timed_interviews(draw: st.DrawFn, *, extras: bool = True) -> Interview:
+    """Interviews as timed transcripts have them: turns of cues by named
+    speakers, no two turns in a row by one speaker; with ``extras``, also
+    roles, prose, captions, a title and metadata, which only some formats
+    keep."""
+    names = draw(
+        st.lists(st.sampled_from(TIMED_NAMES), min_size=1, max_size=4, unique=True)
+    )
+    cast = [
+        Speaker(
+            id=f"s{index}",
+            name=name,
+            role=draw(st.one_of(st.none(), st.sampled_from(Role))) if extras else None,
+        )
+        for index, name in enumerate(names)
+    ]
+    body: list[Block] = []
+    clock = draw(st.integers(0, 10**6))
+    previous = None
+    for _ in range(draw(st.integers(1, 6))):
+        if extras and draw(st.integers(0, 4)) == 0:
+            body.append(draw(st.one_of(timed_prose, captions)))
+            continue
+        choices = [s.id for s in cast if s.id != previous]
+        if not choices:
+            break
+        speaker_id = draw(st.sampled_from(choices))
+        turn = draw(timed_turns(speaker_id=speaker_id, clock=clock))
+        turn = attrs.evolve(turn, label=names[int(speaker_id[1:])])
+        body.append(turn)
+        previous = speaker_id
+        clock = turn.end_ms or clock
+    return Interview(
+        title=(
+            draw(optional(st.sampled_from(["Episode 1", "Talk: part two"])))
+            if extras
+            else None
+        ),
+        metadata=draw(metadata) if extras else Metadata(),
+        speakers=tuple(cast),
+        body=tuple(body),
     )

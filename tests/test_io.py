@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
 import interviewkit as ik
@@ -119,15 +120,51 @@ def test_formats_that_share_a_suffix_are_told_apart_by_content(tmp_path: Path) -
 
 
 @pytest.mark.usefixtures("tiny")
-def test_content_no_format_claims_lists_the_candidates(tmp_path: Path) -> None:
+def test_content_no_format_claims_is_read_by_the_preferred_format(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "other.json"
-    path.write_text('{"segments": []}', encoding="utf-8")
-    with pytest.raises(ik.FormatError) as caught:
+    path.write_text('{"shape": "unknown"}', encoding="utf-8")
+    with pytest.raises(ik.ParseError) as caught:
         ik.read(path)
     error = caught.value
-    assert error.candidates == ("json", "tiny")
-    assert error.path == str(path)
-    assert "none of the formats that read '.json': json, tiny" in str(error)
+    assert error.format == "json"
+    assert error.path == "$"
+    # The message names every other format that reads .json, and its shape.
+    assert 'not an interviewkit JSON document (no "format": "interviewkit")' in str(
+        error
+    )
+    for name in ("tiny", "podcasting2", "whisper", "assemblyai", "dpe", "podlove"):
+        assert f"{name}: " in str(error)
+
+
+def test_json_of_another_format_read_as_json_says_which(tmp_path: Path) -> None:
+    path = tmp_path / "talk.json"
+    path.write_text('{"version": "1.0.0", "segments": []}', encoding="utf-8")
+    with pytest.raises(ik.ParseError, match="pass format='podcasting2'"):
+        ik.read(path, format="json")
+
+
+def test_without_a_preferred_format_no_match_lists_the_candidates() -> None:
+    one = Format(
+        name="one",
+        suffixes=(".two",),
+        reader=_read_tiny,
+        writer=None,
+        sniff=lambda document: False,
+        description="One of two",
+    )
+    two = attrs.evolve(one, name="two", description="The other")
+    register(one)
+    register(two)
+    try:
+        with pytest.raises(ik.FormatError) as caught:
+            ik.detect(Document(text="x"), path="a.two")
+    finally:
+        unregister("one")
+        unregister("two")
+    assert caught.value.candidates == ("one", "two")
+    assert "(expected: one: One of two; two: The other)" in str(caught.value)
 
 
 def test_an_ambiguous_document_names_every_format_that_fits() -> None:

@@ -125,9 +125,9 @@ class Assembler:
                 if found is None or not found.alone or position == last_position:
                     result.append(_one_line(only, entry.line, found))
                     continue
-            if not seen_turn:
+            if not seen_turn and pending is None:
                 cast = parse_cast(entry.lines)
-                if cast is not None:
+                if cast is not None and self._talk_elsewhere(entry):
                     if pending is not None:
                         result.append(self._finish(pending))
                         pending = None
@@ -169,6 +169,21 @@ class Assembler:
         if pending is not None:
             result.append(self._finish(pending))
         return result
+
+    def _talk_elsewhere(self, entry: _Lines) -> bool:
+        """Whether a cast list has talk to name: labels outside it.
+
+        ``Interviewer: Jane Doe`` alone in a document is the interviewer
+        saying two words, not a cast list naming nobody who speaks.
+        """
+        inside: dict[str, int] = {}
+        for match in entry.found:
+            if match is not None and match.label is not None:
+                folded = match.label.casefold()
+                inside[folded] = inside.get(folded, 0) + 1
+        return any(
+            count > inside.get(label, 0) for label, count in self._counts.items()
+        )
 
     def _segments(self, entry: _Lines) -> list[_Segment]:
         """Cut a paragraph into one segment a labelled line."""

@@ -14,7 +14,7 @@ from interviewkit._reading.roles import give_roles
 from interviewkit._reading.vocabulary import ROLE_WORDS, UTTERANCES, key
 from interviewkit.model import Block, Role, Speaker, Turn
 
-__all__ = ["resolve"]
+__all__ = ["Labels", "declare", "resolve"]
 
 
 def _plain_text(paragraph: Paragraph) -> str:
@@ -69,11 +69,11 @@ def resolve(
         elif paragraph.block is None:
             plain_texts.append(paragraph.text)
     cast = Cast("\n".join([*context, *plain_texts]))
-    _declare(cast, paragraphs, options)
+    declare(cast, paragraphs, options)
     # Three names or more, each a label again and again: the document labels
     # its turns with names like these, and one used once is a label too.
     recurring = sum(label_counts[label] >= 2 for label in tentative)
-    labels = _Labels(cast, options, label_counts, len(weak) >= 2, recurring >= 3)
+    labels = Labels(cast, options, label_counts, len(weak) >= 2, recurring >= 3)
     items = labels.items(paragraphs)
     blocks = classify(merge_joined(items), cast, options)
     give_roles(cast, blocks, options)
@@ -81,7 +81,7 @@ def resolve(
     return speakers, build(blocks)
 
 
-def _declare(cast: Cast, paragraphs: Sequence[Paragraph], options: ReadOptions) -> None:
+def declare(cast: Cast, paragraphs: Sequence[Paragraph], options: ReadOptions) -> None:
     """Put in the cast who the options and the cast lists name, first."""
     for name in options.interviewer:
         cast.add(options.names.get(name, name), role=Role.INTERVIEWER, exact=True)
@@ -108,7 +108,7 @@ def _declare_entry(cast: Cast, entry: CastEntry) -> None:
         cast.alias(named, entry.short)
 
 
-class _Labels:
+class Labels:
     """Resolves every label of a document to a person, once a label."""
 
     def __init__(
@@ -116,8 +116,8 @@ class _Labels:
         cast: Cast,
         options: ReadOptions,
         label_counts: dict[str, int],
-        names_in_bold: bool,
-        names_as_labels: bool,
+        names_in_bold: bool = False,
+        names_as_labels: bool = False,
     ) -> None:
         self.cast = cast
         self.names_as_labels = names_as_labels

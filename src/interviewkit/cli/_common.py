@@ -50,9 +50,12 @@ class Failure(Exception):
         self.status = status
 
 
-def format_list() -> str:
+def format_list(*, written: bool = False) -> str:
+    """The formats with their suffixes; only those that write, if ``written``."""
     return ", ".join(
-        f"{name} ({' '.join(fmt.suffixes)})" for name, fmt in ik.formats().items()
+        f"{name} ({' '.join(fmt.suffixes)})"
+        for name, fmt in ik.formats().items()
+        if fmt.writer is not None or not written
     )
 
 
@@ -62,7 +65,8 @@ def resolve_format(path: str, name: str | None, *, flag: str) -> str:
         return name
     if path == STDIO:
         raise Failure(
-            f"{flag} is needed for standard output; one of {format_list()}",
+            f"{flag} is needed for standard output; one of "
+            f"{format_list(written=flag == '--to')}",
             status=EXIT_USAGE,
         )
     try:
@@ -82,6 +86,8 @@ def format_failure(error: ik.FormatError, flag: str) -> Failure:
     candidates = ", ".join(
         f"{name} ({' '.join(known[name].suffixes)})" if name in known else name
         for name in error.candidates
+        # An output format must be one that writes.
+        if flag != "--to" or name not in known or known[name].writer is not None
     )
     if error.path is None and error.name is None:
         reason = f"cannot tell the format of {where} from its content"

@@ -15,8 +15,11 @@ file whole or not at all.
 
 Choosing the format: ``format=`` if given; otherwise the formats that claim
 the file's suffix, and when several do (or none does, or there is no file
-name), the one whose sniffer recognises the content. No match, or more than
-one, is a `FormatError` that names the candidates.
+name), the one whose sniffer recognises the content. When several formats
+claim the suffix and no sniffer recognises the content, the suffix's
+preferred format reads it and says what is wrong (a ``.json`` file with a
+syntax error, or of a shape no format knows). No match, or more than one,
+is a `FormatError` that names the candidates.
 """
 
 from __future__ import annotations
@@ -83,7 +86,8 @@ class Format:
         options: The names of the `ReadOptions` the reader honours; any
             other option given for this format is a `TypeError`.
         preferred: Whether this format is the one to write for its suffixes
-            when other formats claim them too (JSON for ``.json``).
+            when other formats claim them too (JSON for ``.json``), and the
+            one that reads a file of the suffix that no sniffer recognises.
 
     """
 
@@ -264,14 +268,27 @@ def detect(document: Document, *, path: str | os.PathLike[str] | None = None) ->
         found = _sniffed(document, claiming)
         if len(found) == 1:
             return found[0]
+        preferred = [fmt for fmt in claiming if fmt.preferred]
+        if not found and len(preferred) == 1:
+            # The suffix's own format reads what no sniffer recognises, and
+            # its reader says what is wrong, where, and what else it could be.
+            return preferred[0]
         names = tuple(fmt.name for fmt in claiming)
+        expected = ""
         if not found:
             what = f"{where} is none of the formats that read {suffix!r}"
+            # Say what each format looks for, so the user can tell which
+            # one the document was meant to be.
+            expected = (
+                " (expected: "
+                + "; ".join(f"{fmt.name}: {fmt.description}" for fmt in claiming)
+                + ")"
+            )
         else:
             names = tuple(fmt.name for fmt in found)
             what = f"{where} could be any of several formats"
         raise FormatError(
-            f"{what}: {', '.join(names)}; pass format= to choose",
+            f"{what}: {', '.join(names)}; pass format= to choose{expected}",
             path=None if path is None else os.fspath(path),
             candidates=names,
         )

@@ -361,13 +361,37 @@ def _structure_error(error: Exception) -> NoReturn:
     raise error
 
 
-def _check_envelope(document: Any) -> dict[str, Any]:
+def _not_ours(source: Document | None) -> NoReturn:
+    """Fail for JSON that is not an interviewkit document, naming the others."""
+    from interviewkit.formats import formats
+
+    others = [
+        fmt
+        for fmt in formats().values()
+        if ".json" in fmt.suffixes and fmt.name != "json" and fmt.reader is not None
+    ]
+    fits = [fmt.name for fmt in others if source is not None and fmt.accepts(source)]
+    if fits:
+        hint = f"it looks like {fits[0]} JSON: pass format={fits[0]!r}"
+    else:
+        hint = "the JSON formats read: " + "; ".join(
+            f"{fmt.name}: {fmt.description}" for fmt in others
+        )
+    _fail(
+        f'not an interviewkit JSON document (no "format": "interviewkit"); {hint}',
+        path="$",
+    )
+
+
+def _check_envelope(document: Any, source: Document | None = None) -> dict[str, Any]:
     if type(document) is not dict:
         _fail(
             f"expected an object with format, version and interview, "
             f"got {_json_type(document)}",
             path="$",
         )
+    if "format" not in document:
+        _not_ours(source)
     extra = sorted(set(document) - _ENVELOPE_KEYS)
     if extra:
         _fail(f"unknown key {extra[0]!r}", path=f"$.{extra[0]}")
@@ -416,7 +440,7 @@ def _read(document: Document, options: ReadOptions) -> Interview:
         ParseError: With a line and column for bad syntax, and a ``$.path``
             for a document whose structure or content is wrong.
     """
-    interview = _check_envelope(_parse(document))["interview"]
+    interview = _check_envelope(_parse(document), document)["interview"]
     try:
         return _fast.structure(interview, Interview)
     except Exception:  # noqa: BLE001 - any failure is re-run for its path

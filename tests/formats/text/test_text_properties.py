@@ -113,6 +113,8 @@ def test_no_visible_character_is_dropped(text: str) -> None:
 @example("INTERVIEWER:\n\n山田：はい。")
 @example("[00:12:34]")
 @example("\ufeff\ufeff\nSTAR: Yes.")
+@example("INTERVIEWER:\nInterviewer: Jane Doe")
+@example("emily-in-paris-season-2\nInterviewer: Jane Doe")
 def test_text_read_from_text_reads_back_the_same(text: str) -> None:
     # Explicit blocks belong to the canonical layout, which promises less.
     assume(not explicit_syntax(text))
