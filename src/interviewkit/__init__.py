@@ -16,6 +16,17 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from interviewkit._options import ReadOptions
+from interviewkit.corpus import (
+    Corpus,
+    CorpusEntry,
+    CorpusError,
+    CorpusMatch,
+    CorpusQAPair,
+    CorpusSpeakerStats,
+    CorpusStats,
+    RoleStats,
+    read_many,
+)
 from interviewkit.errors import (
     FormatError,
     InterviewkitError,
@@ -66,6 +77,13 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
 __all__ = [
     "Block",
     "Coding",
+    "Corpus",
+    "CorpusEntry",
+    "CorpusError",
+    "CorpusMatch",
+    "CorpusQAPair",
+    "CorpusSpeakerStats",
+    "CorpusStats",
     "Cue",
     "Format",
     "FormatError",
@@ -82,6 +100,7 @@ __all__ = [
     "ReadOptions",
     "ReadWarning",
     "Role",
+    "RoleStats",
     "Speaker",
     "SpeakerLookupError",
     "SpeakerStats",
@@ -98,5 +117,6 @@ __all__ = [
     "get_format",
     "loads",
     "read",
+    "read_many",
     "write",
 ]

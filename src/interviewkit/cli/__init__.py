@@ -16,6 +16,10 @@ Exit statuses:
 * 3: bad data: an input is not a valid interview. Standard error (standard
   output for ``validate``) gets one ``file:line:column: message`` line.
 * 4: a file cannot be read or written (missing, a directory, no permission).
+* 5: given a folder, a glob pattern or an archive, some of its files are not
+  valid interviews or cannot be read (or written); each has one
+  ``file:line:column: message`` line on standard error, and the others were
+  done.
 
 ``validate`` checks every file it is given and exits with the highest status
 among them. When standard output is closed early (``interviewkit search ... |
@@ -42,13 +46,14 @@ from collections.abc import Callable, Sequence
 from typing import IO, TextIO
 
 import interviewkit as ik
-from interviewkit.cli import _convert, _info, _search, _validate
+from interviewkit.cli import _convert, _info, _search, _table, _validate
 from interviewkit.cli._common import (
     EPILOG,
     EXIT_BAD_DATA,
     EXIT_IO_ERROR,
     EXIT_NO_MATCH,
     EXIT_OK,
+    EXIT_SOME_FAILED,
     EXIT_USAGE,
     Failure,
     format_list,
@@ -60,6 +65,7 @@ __all__ = [
     "EXIT_IO_ERROR",
     "EXIT_NO_MATCH",
     "EXIT_OK",
+    "EXIT_SOME_FAILED",
     "EXIT_USAGE",
     "main",
 ]
@@ -69,7 +75,7 @@ _EXIT_BROKEN_PIPE = 128 + 13
 _EXIT_INTERRUPTED = 128 + 2
 
 # The commands, in the order --help lists them: each module has add() and run().
-_COMMANDS = (_convert, _info, _search, _validate)
+_COMMANDS = (_convert, _info, _search, _table, _validate)
 
 
 def _parser() -> argparse.ArgumentParser:

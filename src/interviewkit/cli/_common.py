@@ -21,6 +21,9 @@ EXIT_BAD_DATA = 3
 """An input is not a valid interview."""
 EXIT_IO_ERROR = 4
 """A file cannot be read or written."""
+EXIT_SOME_FAILED = 5
+"""Of a folder, glob or archive, some files did not read (or write); the
+rest was done."""
 
 STDIO = "-"
 
@@ -32,6 +35,8 @@ exit status:
      invalid pattern or unknown speaker
   3  bad data: an input is not a valid interview (file:line:column: message)
   4  a file cannot be read or written
+  5  of a folder, glob or archive, some files failed (one line each on
+     standard error); the others were done
 
 '-' as a file name means standard input or output, read and written as UTF-8.
 """
