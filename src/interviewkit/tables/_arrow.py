@@ -75,6 +75,7 @@ def turns_schema() -> pyarrow.Schema:
         ['interview_id', 'block', 'turn', 'speaker_id']
 
     """
+    pyarrow_module()  # the clear error, even once the schema is made
     return _turns_schema()
 
 
@@ -111,6 +112,7 @@ def speakers_schema() -> pyarrow.Schema:
         ['interview_id', 'speaker_id', 'name', 'role', 'aliases', 'turns', 'words']
 
     """
+    pyarrow_module()  # the clear error, even once the schema is made
     return _speakers_schema()
 
 
@@ -149,6 +151,7 @@ def interviews_schema() -> pyarrow.Schema:
         ['interview_id', 'path', 'title']
 
     """
+    pyarrow_module()  # the clear error, even once the schema is made
     return _interviews_schema()
 
 
