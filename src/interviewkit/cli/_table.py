@@ -31,8 +31,8 @@ def run(args: argparse.Namespace) -> int:
         raise os_failure(error.filename or args.output, "write", error) from None
     run = _many.Run(corpus, args)
     with writer:
-        for batches in run.results(writer.batches_of()):
-            writer.write_batches(batches)
+        for rows in run.results(writer.rows_of()):
+            writer.write_rows(rows)
     return run.status()
 
 

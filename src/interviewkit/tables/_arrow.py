@@ -9,23 +9,27 @@ from __future__ import annotations
 import functools
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from interviewkit.corpus import CorpusEntry
-from interviewkit.model import Interview, Turn
+from interviewkit.model import Interview, Speaker, Turn
 from interviewkit.model._counting import count_words
 
 if TYPE_CHECKING:
     import pyarrow
 
 __all__ = [
+    "SCHEMAS",
+    "Columns",
     "TableInput",
+    "batch",
     "interviews_batch",
     "interviews_schema",
     "pairs",
     "pyarrow_module",
+    "rows",
     "speakers_batch",
     "speakers_schema",
     "turns_batch",
@@ -191,6 +195,110 @@ def pairs(
         yield identifier, None, interview
 
 
+Columns = dict[str, list[Any]]
+"""Rows of a table as lists of Python values, one a column."""
+
+
+def _turns(interview: Interview) -> list[tuple[int, Turn, int]]:
+    """Each turn with its body index and its words, counted once."""
+    return [
+        (block, item, count_words(item.text))
+        for block, item in enumerate(interview.body)
+        if type(item) is Turn
+    ]
+
+
+def _role(speaker: Speaker) -> str | None:
+    return None if speaker.role is None else speaker.role.value
+
+
+def turn_rows(
+    interview: Interview, interview_id: str, turns: list[tuple[int, Turn, int]]
+) -> Columns:
+    cast = {speaker.id: speaker for speaker in interview.speakers}
+    speakers = [cast[item.speaker] for _, item, _ in turns]
+    return {
+        "interview_id": [interview_id] * len(turns),
+        "block": [block for block, _, _ in turns],
+        "turn": list(range(len(turns))),
+        "speaker_id": [speaker.id for speaker in speakers],
+        "speaker_name": [speaker.name for speaker in speakers],
+        "role": [_role(speaker) for speaker in speakers],
+        "start_ms": [item.start_ms for _, item, _ in turns],
+        "end_ms": [item.end_ms for _, item, _ in turns],
+        "text": [item.text for _, item, _ in turns],
+        "word_count": [words for _, _, words in turns],
+    }
+
+
+def speaker_rows(
+    interview: Interview, interview_id: str, turns: list[tuple[int, Turn, int]]
+) -> Columns:
+    cast = interview.speakers
+    spoken = dict.fromkeys((speaker.id for speaker in cast), 0)
+    said = dict(spoken)
+    for _, item, words in turns:
+        spoken[item.speaker] += 1
+        said[item.speaker] += words
+    return {
+        "interview_id": [interview_id] * len(cast),
+        "speaker_id": [speaker.id for speaker in cast],
+        "name": [speaker.name for speaker in cast],
+        "role": [_role(speaker) for speaker in cast],
+        "aliases": [list(speaker.aliases) for speaker in cast],
+        "turns": [spoken[speaker.id] for speaker in cast],
+        "words": [said[speaker.id] for speaker in cast],
+    }
+
+
+def interview_rows(
+    interview: Interview,
+    interview_id: str,
+    turns: list[tuple[int, Turn, int]],
+    path: str | None,
+) -> Columns:
+    metadata = interview.metadata
+    extras = {
+        key: value if isinstance(value, str) else list(value)
+        for key, value in metadata.extras.items()
+    }
+    return {
+        "interview_id": [interview_id],
+        "path": [path],
+        "title": [interview.title],
+        **{name: [getattr(metadata, name)] for name in _METADATA},
+        "extras": [json.dumps(extras, ensure_ascii=False, sort_keys=True)],
+        "speakers": [len(interview.speakers)],
+        "turns": [len(turns)],
+        "words": [sum(words for _, _, words in turns)],
+    }
+
+
+def rows(
+    names: tuple[str, ...],
+    interview: Interview,
+    *,
+    interview_id: str,
+    path: str | os.PathLike[str] | None = None,
+) -> tuple[Columns, ...]:
+    """One interview's rows of each table in ``names`` ("turns", "speakers",
+    "interviews"), its words counted once for all of them."""
+    turns = _turns(interview)
+    where = None if path is None else os.fspath(path)
+    made = {
+        "turns": lambda: turn_rows(interview, interview_id, turns),
+        "speakers": lambda: speaker_rows(interview, interview_id, turns),
+        "interviews": lambda: interview_rows(interview, interview_id, turns, where),
+    }
+    return tuple(made[name]() for name in names)
+
+
+def batch(name: str, columns: Columns) -> pyarrow.RecordBatch:
+    """Rows of the table ``name`` as a record batch of its schema."""
+    pa: Any = pyarrow_module()
+    return pa.RecordBatch.from_pydict(columns, schema=SCHEMAS[name]())
+
+
 def turns_batch(interview: Interview, *, interview_id: str) -> pyarrow.RecordBatch:
     """One interview's turns as a record batch of the turns table.
 
@@ -203,50 +311,14 @@ def turns_batch(interview: Interview, *, interview_id: str) -> pyarrow.RecordBat
         (18, 'Collider')
 
     """
-    pa: Any = pyarrow_module()
-    cast = {speaker.id: speaker for speaker in interview.speakers}
-    columns: dict[str, list[Any]] = {name: [] for name in turns_schema().names}
-    turn = 0
-    for block, item in enumerate(interview.body):
-        if type(item) is not Turn:
-            continue
-        speaker = cast[item.speaker]
-        columns["block"].append(block)
-        columns["turn"].append(turn)
-        columns["speaker_id"].append(speaker.id)
-        columns["speaker_name"].append(speaker.name)
-        columns["role"].append(None if speaker.role is None else speaker.role.value)
-        columns["start_ms"].append(item.start_ms)
-        columns["end_ms"].append(item.end_ms)
-        columns["text"].append(item.text)
-        columns["word_count"].append(count_words(item.text))
-        turn += 1
-    columns["interview_id"] = [interview_id] * turn
-    return pa.RecordBatch.from_pydict(columns, schema=turns_schema())
+    [columns] = rows(("turns",), interview, interview_id=interview_id)
+    return batch("turns", columns)
 
 
 def speakers_batch(interview: Interview, *, interview_id: str) -> pyarrow.RecordBatch:
     """One interview's cast as a record batch of the speakers table."""
-    pa: Any = pyarrow_module()
-    turns = dict.fromkeys((speaker.id for speaker in interview.speakers), 0)
-    words = dict(turns)
-    for item in interview.body:
-        if type(item) is Turn:
-            turns[item.speaker] += 1
-            words[item.speaker] += count_words(item.text)
-    cast = interview.speakers
-    return pa.RecordBatch.from_pydict(
-        {
-            "interview_id": [interview_id] * len(cast),
-            "speaker_id": [speaker.id for speaker in cast],
-            "name": [speaker.name for speaker in cast],
-            "role": [None if s.role is None else s.role.value for s in cast],
-            "aliases": [list(speaker.aliases) for speaker in cast],
-            "turns": [turns[speaker.id] for speaker in cast],
-            "words": [words[speaker.id] for speaker in cast],
-        },
-        schema=speakers_schema(),
-    )
+    [columns] = rows(("speakers",), interview, interview_id=interview_id)
+    return batch("speakers", columns)
 
 
 def interviews_batch(
@@ -256,21 +328,13 @@ def interviews_batch(
     path: str | os.PathLike[str] | None = None,
 ) -> pyarrow.RecordBatch:
     """One interview's title, metadata and counts as a one-row record batch."""
-    pa: Any = pyarrow_module()
-    metadata = interview.metadata
-    extras = {
-        key: value if isinstance(value, str) else list(value)
-        for key, value in metadata.extras.items()
-    }
-    turns = [item for item in interview.body if type(item) is Turn]
-    row: dict[str, list[Any]] = {
-        "interview_id": [interview_id],
-        "path": [None if path is None else os.fspath(path)],
-        "title": [interview.title],
-        **{name: [getattr(metadata, name)] for name in _METADATA},
-        "extras": [json.dumps(extras, ensure_ascii=False, sort_keys=True)],
-        "speakers": [len(interview.speakers)],
-        "turns": [len(turns)],
-        "words": [sum(count_words(turn.text) for turn in turns)],
-    }
-    return pa.RecordBatch.from_pydict(row, schema=interviews_schema())
+    [columns] = rows(("interviews",), interview, interview_id=interview_id, path=path)
+    return batch("interviews", columns)
+
+
+SCHEMAS: dict[str, Callable[[], Any]] = {
+    "turns": turns_schema,
+    "speakers": speakers_schema,
+    "interviews": interviews_schema,
+}
+"""The schema of each table, by name."""

@@ -11,15 +11,13 @@ from typing import TYPE_CHECKING, Any
 from interviewkit.corpus import Corpus, CorpusEntry, CorpusError
 from interviewkit.model import Interview
 from interviewkit.tables._arrow import (
+    SCHEMAS,
+    Columns,
     TableInput,
-    interviews_batch,
-    interviews_schema,
+    batch,
     pairs,
     pyarrow_module,
-    speakers_batch,
-    speakers_schema,
-    turns_batch,
-    turns_schema,
+    rows,
 )
 
 if TYPE_CHECKING:
@@ -33,27 +31,53 @@ __all__ = [
     "write_parquet",
 ]
 
-_TABLES: dict[str, tuple[Callable[..., Any], Callable[[], Any]]] = {
-    "turns": (turns_batch, turns_schema),
-    "speakers": (speakers_batch, speakers_schema),
-    "interviews": (interviews_batch, interviews_schema),
-}
-
-
-def _batch(name: str, identifier: str, path: str | None, interview: Interview) -> Any:
-    make = _TABLES[name][0]
-    if name == "interviews":
-        return make(interview, interview_id=identifier, path=path)
-    return make(interview, interview_id=identifier)
+# Interviews are gathered this many at a time into one record batch: a batch
+# an interview would cost far more than its rows, in time and in memory.
+_GATHER = 256
 
 
 def _table(name: str, entries: TableInput) -> pyarrow.Table:
     pa: Any = pyarrow_module()
-    batches = [
-        _batch(name, identifier, path, interview)
-        for identifier, path, interview in pairs(entries)
-    ]
-    return pa.Table.from_batches(batches, schema=_TABLES[name][1]())
+    with _Gatherer(name) as gathered:
+        for identifier, path, interview in pairs(entries):
+            [columns] = rows((name,), interview, interview_id=identifier, path=path)
+            gathered.add(columns)
+    return pa.Table.from_batches(gathered.batches, schema=SCHEMAS[name]())
+
+
+class _Gatherer:
+    """Rows of one table, gathered into record batches of many interviews."""
+
+    def __init__(self, name: str, size: int = _GATHER) -> None:
+        self.name = name
+        self.size = size
+        self.batches: list[Any] = []
+        self.rows = 0  # gathered or not
+        self._columns: Columns = {}
+        self._interviews = 0
+
+    def add(self, columns: Columns) -> None:
+        if not self._columns:
+            self._columns = {key: list(values) for key, values in columns.items()}
+        else:
+            for key, values in columns.items():
+                self._columns[key].extend(values)
+        self.rows += len(columns["interview_id"])
+        self._interviews += 1
+        if self._interviews >= self.size:
+            self.gather()
+
+    def gather(self) -> None:
+        if self._columns:
+            self.batches.append(batch(self.name, self._columns))
+        self._columns = {}
+        self._interviews = 0
+
+    def __enter__(self) -> _Gatherer:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.gather()
 
 
 def turns_table(entries: TableInput) -> pyarrow.Table:
@@ -104,24 +128,26 @@ def interviews_table(entries: TableInput) -> pyarrow.Table:
     return _table("interviews", entries)
 
 
-def _entry_batches(names: tuple[str, ...], entry: CorpusEntry) -> tuple[Any, ...]:
-    """The batches of one entry, made where it was read (a worker process)."""
-    return tuple(_batch(name, entry.id, entry.path, entry.interview) for name in names)
+def _entry_rows(names: tuple[str, ...], entry: CorpusEntry) -> tuple[Columns, ...]:
+    """The rows of one entry, made where it was read (a worker process)."""
+    return rows(names, entry.interview, interview_id=entry.id, path=entry.path)
 
 
 class TablesWriter:
-    """Writes the tables of many interviews to Parquet, one interview at a time.
+    """Writes the tables of many interviews to Parquet, as they come.
 
-    Each interview becomes one record batch of each table; batches are
-    gathered into row groups of ``row_group_size`` rows and written, so the
-    memory it takes depends on the row group size, not on the corpus.
-    Use it as a context manager, or call `close` to finish the files.
+    The rows of a few hundred interviews are gathered into one record
+    batch, and batches into row groups of about ``row_group_size`` rows,
+    written as soon as they are full: the memory it takes depends on the
+    row group size, not on the corpus. Use it as a context manager, or call
+    `close` to finish the files.
 
     Args:
         turns: Where to write the turns table (`turns_schema`), if at all.
         speakers: Where to write the speakers table, if at all.
         interviews: Where to write the interviews table, if at all.
-        row_group_size: The most rows in a row group.
+        row_group_size: The rows of a row group, about: a group is written
+            once it has at least this many.
         compression: The Parquet compression codec.
 
     Example:
@@ -141,7 +167,7 @@ class TablesWriter:
         *,
         speakers: str | os.PathLike[str] | None = None,
         interviews: str | os.PathLike[str] | None = None,
-        row_group_size: int = 65_536,
+        row_group_size: int = 32_768,
         compression: str = "zstd",
     ) -> None:
         destinations = {
@@ -161,16 +187,18 @@ class TablesWriter:
         import pyarrow.parquet as pq
 
         self.names = tuple(destinations)
+        """The tables being written, in the order `write_rows` takes them."""
         self.row_group_size = row_group_size
         self.interviews = 0
+        """How many interviews were written."""
         self.rows = dict.fromkeys(self.names, 0)
-        self._pending: dict[str, list[Any]] = {name: [] for name in self.names}
-        self._pending_rows = dict.fromkeys(self.names, 0)
+        """How many rows each table has."""
+        self._gatherers = {name: _Gatherer(name) for name in self.names}
         self._writers: dict[str, Any] = {}
         try:
             for name, path in destinations.items():
                 self._writers[name] = pq.ParquetWriter(
-                    os.fspath(path), _TABLES[name][1](), compression=compression
+                    os.fspath(path), SCHEMAS[name](), compression=compression
                 )
         except BaseException:
             self._close_writers()
@@ -184,41 +212,41 @@ class TablesWriter:
         path: str | os.PathLike[str] | None = None,
     ) -> None:
         """Add one interview to every table being written."""
-        where = None if path is None else os.fspath(path)
-        self.write_batches(
-            tuple(_batch(name, interview_id, where, interview) for name in self.names)
+        self.write_rows(
+            rows(self.names, interview, interview_id=interview_id, path=path)
         )
 
-    def write_batches(self, batches: Iterable[Any]) -> None:
-        """Add one interview's batches, one a table in the order of `names`,
-        as `batches_of` makes them (in a worker process, say)."""
-        batches = tuple(batches)
-        if len(batches) != len(self.names):
-            raise ValueError(f"expected {len(self.names)} batches, one a table")
-        for name, batch in zip(self.names, batches, strict=True):
-            self._pending[name].append(batch)
-            self._pending_rows[name] += batch.num_rows
-            self.rows[name] += batch.num_rows
-            if self._pending_rows[name] >= self.row_group_size:
+    def write_rows(self, columns: Iterable[Columns]) -> None:
+        """Add one interview's rows, one a table in the order of `names`, as
+        the function `rows_of` returns makes them (in a worker process, say)."""
+        columns = tuple(columns)
+        if len(columns) != len(self.names):
+            raise ValueError(f"expected {len(self.names)} tables of rows")
+        for name, rows_of_table in zip(self.names, columns, strict=True):
+            gatherer = self._gatherers[name]
+            gatherer.add(rows_of_table)
+            self.rows[name] += len(rows_of_table["interview_id"])
+            if gatherer.rows >= self.row_group_size:
                 self._flush(name)
         self.interviews += 1
 
-    def batches_of(self) -> Callable[[CorpusEntry], tuple[Any, ...]]:
-        """A picklable function from an entry to its batches for this
-        writer: for `Corpus.outcomes`, so workers build the batches."""
-        return functools.partial(_entry_batches, self.names)
+    def rows_of(self) -> Callable[[CorpusEntry], tuple[Columns, ...]]:
+        """A picklable function from an entry to its rows for this writer,
+        for `Corpus.outcomes`: with ``jobs``, the workers make the rows."""
+        return functools.partial(_entry_rows, self.names)
 
     def _flush(self, name: str) -> None:
         pa: Any = pyarrow_module()
-        pending = self._pending[name]
-        if pending:
-            table = pa.Table.from_batches(pending, schema=_TABLES[name][1]())
-            self._writers[name].write_table(table, row_group_size=self.row_group_size)
-        self._pending[name] = []
-        self._pending_rows[name] = 0
+        gatherer = self._gatherers[name]
+        gatherer.gather()
+        if gatherer.batches:
+            table = pa.Table.from_batches(gatherer.batches, schema=SCHEMAS[name]())
+            self._writers[name].write_table(table, row_group_size=table.num_rows)
+        gatherer.batches = []
+        gatherer.rows = 0
 
     def close(self) -> None:
-        """Write what is pending and finish the files."""
+        """Write what is gathered and finish the files."""
         try:
             for name in self.names:
                 if name in self._writers:
@@ -249,7 +277,7 @@ def write_parquet(
     *,
     speakers: str | os.PathLike[str] | None = None,
     interviews: str | os.PathLike[str] | None = None,
-    row_group_size: int = 65_536,
+    row_group_size: int = 32_768,
 ) -> int:
     """Write the tables of many interviews to Parquet files, in one pass.
 
@@ -286,9 +314,9 @@ def write_parquet(
         row_group_size=row_group_size,
     ) as writer:
         if isinstance(entries, Corpus):
-            for outcome in entries.outcomes(writer.batches_of()):
+            for outcome in entries.outcomes(writer.rows_of()):
                 if not isinstance(outcome.result, CorpusError):
-                    writer.write_batches(outcome.result)
+                    writer.write_rows(outcome.result)
         else:
             for identifier, path, interview in pairs(entries):
                 writer.write(interview, interview_id=identifier, path=path)
