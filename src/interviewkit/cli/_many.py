@@ -159,9 +159,9 @@ class Run:
         try:
             self.progress.start(self.corpus.__len__)
             outcomes = (
-                self.corpus.outcomes()
+                self.corpus._outcomes()
                 if function is None
-                else self.corpus.outcomes(function)
+                else self.corpus._outcomes(function)
             )
             for outcome in outcomes:
                 failed = isinstance(outcome.result, CorpusError)

@@ -31,8 +31,8 @@ def run(args: argparse.Namespace) -> int:
         raise os_failure(error.filename or args.output, "write", error) from None
     run = _many.Run(corpus, args)
     with writer:
-        for rows in run.results(writer.rows_of()):
-            writer.write_rows(rows)
+        for rows in run.results(writer._rows_of()):
+            writer._write_rows(rows)
     return run.status()
 
 

@@ -125,7 +125,7 @@ class Corpus:
         return f"<Corpus {self._listing.kind} {where!r}>"
 
     def __iter__(self) -> Iterator[CorpusEntry]:
-        for outcome in self.outcomes():
+        for outcome in self._outcomes():
             if isinstance(outcome.result, CorpusEntry):
                 yield outcome.result
 
@@ -154,7 +154,7 @@ class Corpus:
         for source in self._listing.sources(data=False):
             yield source.id, source.path
 
-    def outcomes(
+    def _outcomes(
         self, function: Callable[[CorpusEntry], Any] = _entry
     ) -> Iterator[Outcome]:
         """Each file's outcome in corpus order: ``function(entry)`` or the
@@ -164,8 +164,8 @@ class Corpus:
         ``function`` runs where the file is read: in a worker process with
         ``jobs > 1``, where it must be a picklable function (one defined at
         the top of a module), and what it returns crosses back instead of
-        the interview. The command line uses this to count and show every
-        file as it goes.
+        the interview. The tables and the command line use this to do their
+        work in the workers, and to show every file as it goes.
         """
         self._errors = []
         for outcome in outcomes(

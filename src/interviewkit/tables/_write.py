@@ -187,7 +187,7 @@ class TablesWriter:
         import pyarrow.parquet as pq
 
         self.names = tuple(destinations)
-        """The tables being written, in the order `write_rows` takes them."""
+        """The tables being written, in this order."""
         self.row_group_size = row_group_size
         self.interviews = 0
         """How many interviews were written."""
@@ -212,13 +212,13 @@ class TablesWriter:
         path: str | os.PathLike[str] | None = None,
     ) -> None:
         """Add one interview to every table being written."""
-        self.write_rows(
+        self._write_rows(
             rows(self.names, interview, interview_id=interview_id, path=path)
         )
 
-    def write_rows(self, columns: Iterable[Columns]) -> None:
+    def _write_rows(self, columns: Iterable[Columns]) -> None:
         """Add one interview's rows, one a table in the order of `names`, as
-        the function `rows_of` returns makes them (in a worker process, say)."""
+        the function `_rows_of` returns makes them (in a worker, say)."""
         columns = tuple(columns)
         if len(columns) != len(self.names):
             raise ValueError(f"expected {len(self.names)} tables of rows")
@@ -230,9 +230,9 @@ class TablesWriter:
                 self._flush(name)
         self.interviews += 1
 
-    def rows_of(self) -> Callable[[CorpusEntry], tuple[Columns, ...]]:
+    def _rows_of(self) -> Callable[[CorpusEntry], tuple[Columns, ...]]:
         """A picklable function from an entry to its rows for this writer,
-        for `Corpus.outcomes`: with ``jobs``, the workers make the rows."""
+        for `Corpus._outcomes`: with ``jobs``, the workers make the rows."""
         return functools.partial(_entry_rows, self.names)
 
     def _flush(self, name: str) -> None:
@@ -314,9 +314,9 @@ def write_parquet(
         row_group_size=row_group_size,
     ) as writer:
         if isinstance(entries, Corpus):
-            for outcome in entries.outcomes(writer.rows_of()):
+            for outcome in entries._outcomes(writer._rows_of()):
                 if not isinstance(outcome.result, CorpusError):
-                    writer.write_rows(outcome.result)
+                    writer._write_rows(outcome.result)
         else:
             for identifier, path, interview in pairs(entries):
                 writer.write(interview, interview_id=identifier, path=path)
