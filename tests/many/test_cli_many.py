@@ -220,24 +220,20 @@ def _run(
     )
 
 
-def test_no_progress_bar_when_standard_error_is_a_pipe(
-    with_bad: Path, tmp_path: Path
-) -> None:
-    done = _run(["table", str(with_bad), str(tmp_path / "t.parquet")])
+def test_no_progress_bar_when_standard_error_is_a_pipe(with_bad: Path) -> None:
+    done = _run(["info", str(with_bad)])
     assert done.returncode == EXIT_SOME_FAILED
-    assert done.stdout == b""
+    assert done.stdout.startswith(b"Interviews:  24\n")
     assert done.stderr.decode() == (
         f"{with_bad / '0000' / '000002.json'}:2:2: json: expecting property name "
         "enclosed in double quotes\n"
     )
 
 
-def test_a_progress_bar_on_a_terminal(with_bad: Path, tmp_path: Path) -> None:
+def test_a_progress_bar_on_a_terminal(with_bad: Path) -> None:
     main_side, terminal = pty.openpty()
     try:
-        done = _run(
-            ["table", str(with_bad), str(tmp_path / "t.parquet")], stderr=terminal
-        )
+        done = _run(["info", str(with_bad)], stderr=terminal)
     finally:
         os.close(terminal)
     shown = b""
@@ -252,8 +248,23 @@ def test_a_progress_bar_on_a_terminal(with_bad: Path, tmp_path: Path) -> None:
     os.close(main_side)
     assert done.returncode == EXIT_SOME_FAILED
     text = shown.decode()
-    assert "table [" in text
+    assert "info [" in text
     assert "25/25 files, 1 failed" in text
     assert "000002.json:2:2: json: expecting property name" in text
     # The bar is cleared at the end: the last thing written erases the line.
     assert text.endswith("\r\x1b[K")
+
+
+def test_table_without_pyarrow_names_the_extra(
+    talks: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    assert main(["table", str(talks), str(tmp_path / "t.parquet")]) == EXIT_USAGE
+    assert capsys.readouterr().err == (
+        "interviewkit table: error: interviewkit's tables need pyarrow: "
+        "pip install 'interviewkit[arrow]'\n"
+    )
+    assert not (tmp_path / "t.parquet").exists()
