@@ -62,7 +62,7 @@ def test_ids_are_stable_and_relative_to_the_source(tmp_path: Path) -> None:
     root = _tree(tmp_path / "talks")
     moved = _tree(tmp_path / "elsewhere" / "copy")
     assert [e.id for e in ik.read_many(root)] == [e.id for e in ik.read_many(moved)]
-    assert len(ik.read_many(root)) == 4
+    assert ik.read_many(root).count() == 4
     assert [identifier for identifier, _ in ik.read_many(root).files()] == IDS
 
 
@@ -141,7 +141,7 @@ def test_an_archive_reads_like_its_folder(tmp_path: Path, suffix: str) -> None:
     assert [e.interview for e in from_archive] == [
         e.interview for e in ik.read_many(root)
     ]
-    assert len(ik.read_many(archive)) == 4
+    assert ik.read_many(archive).count() == 4
 
 
 def test_an_archive_member_may_not_lead_out_of_it(tmp_path: Path) -> None:
@@ -309,3 +309,20 @@ def test_no_warning_escapes_a_clean_corpus(tmp_path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert len(list(ik.read_many(tmp_path, jobs=2))) == 30
+
+
+def test_a_list_of_the_corpus_lists_the_files_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_corpus(tmp_path, 5)
+    corpus = ik.read_many(tmp_path)
+    listed = []
+    sources = corpus._listing.sources  # type: ignore[attr-defined]
+
+    def counted(*, data: bool):  # type: ignore[no-untyped-def]
+        listed.append(data)
+        return sources(data=data)
+
+    monkeypatch.setattr(corpus._listing, "sources", counted)  # type: ignore[attr-defined]
+    assert len(list(corpus)) == 5
+    assert listed == [True]

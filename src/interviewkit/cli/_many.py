@@ -157,7 +157,7 @@ class Run:
 
         warnings.showwarning = show
         try:
-            self.progress.start(self.corpus.__len__)
+            self.progress.start(self.corpus.count)
             outcomes = (
                 self.corpus._outcomes()
                 if function is None

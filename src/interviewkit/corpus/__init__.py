@@ -129,8 +129,18 @@ class Corpus:
             if isinstance(outcome.result, CorpusEntry):
                 yield outcome.result
 
-    def __len__(self) -> int:
-        """How many files the corpus has, counted without reading them."""
+    def count(self) -> int:
+        """How many files the corpus has, counted without reading them.
+
+        It lists the files again (an archive is read through), so it is a
+        method, not ``len()``, which ``list(corpus)`` would call first.
+
+        Example:
+            >>> import interviewkit as ik
+            >>> ik.read_many("seeds").count()
+            1
+
+        """
         return self._listing.count()
 
     @property
