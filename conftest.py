@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+from _pytest.doctest import DoctestItem
 from sybil import Document, Example, Region, Sybil
 from sybil.evaluators.doctest import DocTestEvaluator
 from sybil.parsers.abstract.doctest import DocTestStringParser
@@ -147,6 +149,16 @@ def _enter_scratch_directory(namespace: dict[str, Any]) -> None:
 def _leave_scratch_directory(namespace: dict[str, Any]) -> None:
     os.chdir(namespace.pop("_docs_previous_cwd"))
     shutil.rmtree(namespace.pop("_docs_scratch"))
+
+
+@pytest.fixture(autouse=True)
+def _docstring_scratch_directory(request: pytest.FixtureRequest) -> None:
+    """Docstring examples run in a fresh directory with a copy of ``seeds/``
+    too, so they can read the seed by its relative path and write files."""
+    if isinstance(request.node, DoctestItem):
+        scratch: Path = request.getfixturevalue("tmp_path")
+        shutil.copytree(ROOT / "seeds", scratch / "seeds")
+        request.getfixturevalue("monkeypatch").chdir(scratch)
 
 
 pytest_collect_file = Sybil(

@@ -879,3 +879,49 @@ def timed_interviews(draw: st.DrawFn, *, extras: bool = True) -> Interview:
         speakers=tuple(cast),
         body=tuple(body),
     )
+
+
+@st.composite
+def tabular_interviews(
+    draw: st.DrawFn,
+    *,
+    max_turns: int = 6,
+    text: st.SearchStrategy[str] | None = None,
+) -> Interview:
+    """Interviews that the tables hold whole: a cast, turns with times, a
+    title and metadata; no prose, captions, labels, cues, words or codes.
+
+    ``text`` draws the turns' text and the speakers' names (hostile text by
+    default); a plain alphabet is much cheaper to draw, for properties of
+    counting rather than of characters.
+    """
+    ids = draw(st.lists(SPEAKER_IDS, min_size=1, max_size=4, unique=True))
+    if text is None:
+        cast = [draw(speakers(id=speaker_id)) for speaker_id in ids]
+        meta = draw(metadata)
+        title = draw(optional(non_blank_texts()))
+        text = texts()
+    else:
+        names = text.filter(lambda name: name.strip() != "")
+        cast = [
+            Speaker(
+                id=speaker_id,
+                name=draw(names),
+                role=draw(st.one_of(st.none(), st.sampled_from(Role))),
+            )
+            for speaker_id in ids
+        ]
+        meta, title = Metadata(), None
+    body = []
+    for _ in range(draw(st.integers(0, max_turns))):
+        start = draw(st.one_of(st.none(), st.integers(0, 10**9)))
+        end = draw(st.one_of(st.none(), st.integers(start or 0, 2 * 10**9)))
+        body.append(
+            Turn(
+                speaker=draw(st.sampled_from(ids)),
+                text=draw(text),
+                start_ms=start,
+                end_ms=end,
+            )
+        )
+    return Interview(title=title, metadata=meta, speakers=tuple(cast), body=tuple(body))

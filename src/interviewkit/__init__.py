@@ -16,6 +16,17 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from interviewkit._options import ReadOptions
+from interviewkit.corpus import (
+    Corpus,
+    CorpusEntry,
+    CorpusError,
+    CorpusMatch,
+    CorpusQAPair,
+    CorpusSpeakerStats,
+    CorpusStats,
+    RoleStats,
+    read_many,
+)
 from interviewkit.errors import (
     FormatError,
     InterviewkitError,
@@ -68,6 +79,13 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
 __all__ = [  # noqa: RUF022
     "Block",
     "Coding",
+    "Corpus",
+    "CorpusEntry",
+    "CorpusError",
+    "CorpusMatch",
+    "CorpusQAPair",
+    "CorpusSpeakerStats",
+    "CorpusStats",
     "Cue",
     "Format",
     "FormatError",
@@ -85,6 +103,7 @@ __all__ = [  # noqa: RUF022
     "ReadOptions",
     "ReadWarning",
     "Role",
+    "RoleStats",
     "Speaker",
     "SpeakerLookupError",
     "SpeakerStats",
@@ -101,5 +120,6 @@ __all__ = [  # noqa: RUF022
     "get_format",
     "loads",
     "read",
+    "read_many",
     "write",
 ]

@@ -17,6 +17,10 @@ Exit statuses:
   ``--max-bytes`` (256 MiB by default). Standard error (standard output for
   ``validate``) gets one ``file:line:column: message`` line.
 * 4: a file cannot be read or written (missing, a directory, no permission).
+* 5: given a folder, a glob pattern or an archive, some of its files are not
+  valid interviews or cannot be read (or written); each has one
+  ``file:line:column: message`` line on standard error, and the others were
+  done.
 
 ``convert`` replaces its output file whole or not at all (see
 `interviewkit.write`). ``validate`` checks every file it is given and exits
@@ -45,13 +49,14 @@ from collections.abc import Callable, Sequence
 from typing import IO, TextIO
 
 import interviewkit as ik
-from interviewkit.cli import _chart, _convert, _info, _search, _validate
+from interviewkit.cli import _chart, _convert, _info, _search, _table, _validate
 from interviewkit.cli._common import (
     EPILOG,
     EXIT_BAD_DATA,
     EXIT_IO_ERROR,
     EXIT_NO_MATCH,
     EXIT_OK,
+    EXIT_SOME_FAILED,
     EXIT_USAGE,
     Failure,
     format_list,
@@ -63,6 +68,7 @@ __all__ = [
     "EXIT_IO_ERROR",
     "EXIT_NO_MATCH",
     "EXIT_OK",
+    "EXIT_SOME_FAILED",
     "EXIT_USAGE",
     "main",
 ]
@@ -72,7 +78,7 @@ _EXIT_BROKEN_PIPE = 128 + 13
 _EXIT_INTERRUPTED = 128 + 2
 
 # The commands, in the order --help lists them: each module has add() and run().
-_COMMANDS = (_convert, _info, _search, _validate, _chart)
+_COMMANDS = (_convert, _info, _search, _table, _validate, _chart)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -23,6 +23,9 @@ EXIT_BAD_DATA = 3
 """An input is not a valid interview."""
 EXIT_IO_ERROR = 4
 """A file cannot be read or written."""
+EXIT_SOME_FAILED = 5
+"""Of a folder, glob or archive, some files did not read (or write); the
+rest was done."""
 
 STDIO = "-"
 
@@ -35,6 +38,8 @@ exit status:
   3  bad data: an input is not a valid interview (file:line:column: message),
      or is larger than --max-bytes
   4  a file cannot be read or written
+  5  of a folder, glob or archive, some files failed (one line each on
+     standard error); the others were done
 
 '-' as a file name means standard input or output, read and written as UTF-8.
 """
