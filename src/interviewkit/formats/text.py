@@ -90,6 +90,7 @@ from interviewkit._reading import (
     Paragraph,
     caption_from_lines,
     find_label,
+    parse_cast,
     resolve,
 )
 from interviewkit._reading.checks import speech_notes
@@ -432,7 +433,7 @@ def dumps(interview: Interview, *, newline_at_end: bool = False) -> str:
     """
     turns = interview.turns
     if any(_marker_agrees(turn) for turn in turns):
-        text = "\n\n".join(_source_block(block, interview) for block in interview.body)
+        text = _source_text(interview)
     else:
         text = "\n\n".join(_canonical(interview, explicit=False))
         if _summary(_interview(text, ReadOptions())) != _summary(interview):
@@ -442,6 +443,37 @@ def dumps(interview: Interview, *, newline_at_end: bool = False) -> str:
         # starts with one keeps it behind a mark of its own.
         text = "\ufeff" + text
     return text + "\n" if newline_at_end else text
+
+
+def _source_text(interview: Interview) -> str:
+    """An interview read from text, in its own layout: a paragraph a block.
+
+    Before the talk, a paragraph that would read as a cast list on its own
+    (``Interviewer: Jane Doe``, a turn or prose) takes the turn after it on
+    its next line, as it was read, so that it stays what it was.
+    """
+    body = interview.body
+    names = {speaker.name for speaker in interview.speakers}
+    paragraphs: list[list[str]] = []
+    talk = False  # a turn in the paragraphs before the last
+    for index, block in enumerate(body):
+        part = _source_block(block, interview)
+        if paragraphs and not talk and isinstance(block, Turn):
+            cast = parse_cast("\n".join(paragraphs[-1]).split("\n"))
+            # A cast list the reader took named the speakers; one it left
+            # as it was (a turn, or prose) must stay so.
+            if cast is not None and (
+                len(paragraphs[-1]) > 1
+                or isinstance(body[index - 1], Turn)
+                or any(entry.name not in names for entry in cast)
+            ):
+                paragraphs[-1].append(part)
+                continue
+        if paragraphs:
+            # A paragraph of several blocks ends with a turn.
+            talk = talk or isinstance(body[index - 1], Turn)
+        paragraphs.append([part])
+    return "\n\n".join("\n".join(lines) for lines in paragraphs)
 
 
 def _source_block(block: Turn | Prose | ImageCaption, interview: Interview) -> str:
