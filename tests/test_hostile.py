@@ -89,6 +89,9 @@ def test_any_text_reads_or_raises_parse_error(name: str, text: str) -> None:
 @example(text="")
 @example(text="\ufeff")
 @example(text="WEBVTT\n\n-->\n\n1\n-->")
+@example(text="<![0")
+@example(text="<![A:")
+@example(text="<p>Q: <![0 a> Why?</p><p>A: <![x Because.</p>")
 @example(text="[" * 5000 + "]" * 5000)
 def test_any_text_reads_or_raises_parse_error_in_other_formats(
     name: str, text: str

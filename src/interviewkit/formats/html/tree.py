@@ -213,6 +213,16 @@ class _Builder(HTMLParser):
                 del self.stack[index:]
                 return
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # Older versions of `html.parser` raise AssertionError on a marked
+        # section they do not know (``<![0``); HTML5 reads it as a bogus
+        # comment up to the next ``>``, or as text if none follows.
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
     def handle_data(self, data: str) -> None:
         # Runs of text stay apart where comments split them: joining them
         # here would copy the text again for every run.
