@@ -213,7 +213,7 @@ class _Builder(HTMLParser):
                 del self.stack[index:]
                 return
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         # Older versions of `html.parser` raise AssertionError on a marked
         # section they do not know (``<![0``); HTML5 reads it as a bogus
         # comment up to the next ``>``, or as text if none follows.
