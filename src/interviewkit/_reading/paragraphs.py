@@ -64,6 +64,7 @@ class Assembler:
     def __init__(self) -> None:
         self._entries: list[_Lines | Paragraph] = []
         self._counts: dict[str, int] = {}
+        self._talk: int | None = None  # labels that begin a turn, once known
 
     def add_lines(
         self,
@@ -93,10 +94,12 @@ class Assembler:
                 folded = match.label.casefold()
                 self._counts[folded] = self._counts.get(folded, 0) + 1
         self._entries.append(_Lines(lines, line, matches, gap, heading))
+        self._talk = None
 
     def add(self, paragraph: Paragraph) -> None:
         """Add a paragraph the reader has understood by itself."""
         self._entries.append(paragraph)
+        self._talk = None
 
     def paragraphs(self) -> list[Paragraph]:
         """The paragraphs, labels found and segments cut, in document order."""
@@ -171,18 +174,32 @@ class Assembler:
         return result
 
     def _talk_elsewhere(self, entry: _Lines) -> bool:
-        """Whether a cast list has talk to name: labels outside it.
+        """Whether a cast list has talk to name: turns outside it.
 
         ``Interviewer: Jane Doe`` alone in a document is the interviewer
-        saying two words, not a cast list naming nobody who speaks.
+        saying two words, not a cast list naming nobody who speaks; nor is a
+        label in the middle of prose (``Paris: the city.``) talk.
         """
-        inside: dict[str, int] = {}
-        for match in entry.found:
-            if match is not None and match.label is not None:
-                folded = match.label.casefold()
-                inside[folded] = inside.get(folded, 0) + 1
-        return any(
-            count > inside.get(label, 0) for label, count in self._counts.items()
+        if self._talk is None:
+            self._talk = sum(
+                self._turns_in(other) if isinstance(other, _Lines) else 1
+                for other in self._entries
+                if not isinstance(other, Paragraph) or other.label is not None
+            )
+        return self._talk > self._turns_in(entry)
+
+    def _turns_in(self, entry: _Lines) -> int:
+        """How many of a paragraph's labels begin a turn (see `_segments`)."""
+        return sum(
+            1
+            for offset, match in enumerate(entry.found)
+            if match is not None
+            and match.label is not None
+            and (
+                offset == 0
+                or match.strength == 2
+                or self._counts.get(match.label.casefold(), 0) >= 2
+            )
         )
 
     def _segments(self, entry: _Lines) -> list[_Segment]:
