@@ -449,8 +449,9 @@ def _source_text(interview: Interview) -> str:
     """An interview read from text, in its own layout: a paragraph a block.
 
     Before the talk, a paragraph that would read as a cast list on its own
-    (``Interviewer: Jane Doe``, a turn or prose) takes the turn after it on
-    its next line, as it was read, so that it stays what it was.
+    (``Interviewer: Jane Doe``, a turn or prose) shares its paragraph with
+    its neighbour, as it was read, so that it stays what it was; so does
+    a turn after one with no speech.
     """
     body = interview.body
     names = {speaker.name for speaker in interview.speakers}
@@ -458,7 +459,21 @@ def _source_text(interview: Interview) -> str:
     talk = False  # a turn in the paragraphs before the last
     for index, block in enumerate(body):
         part = _source_block(block, interview)
+        previous = body[index - 1] if index else None
+        if isinstance(block, Turn) and isinstance(previous, Turn) and not previous.text:
+            # A label alone with no speech was read with the next label on
+            # the line below it; a blank line between would make it prose.
+            paragraphs[-1].append(part)
+            continue
         if paragraphs and not talk and isinstance(block, Turn):
+            if (
+                len(interview.turns) > 1
+                and parse_cast(part.split("\n\n", 1)[0].split("\n")) is not None
+            ):
+                # A turn that reads as a cast list when other talk follows
+                # was read on the line after what comes before it.
+                paragraphs[-1].append(part)
+                continue
             cast = parse_cast("\n".join(paragraphs[-1]).split("\n"))
             # A cast list the reader took named the speakers; one it left
             # as it was (a turn, or prose) must stay so.

@@ -118,6 +118,12 @@ def test_no_visible_character_is_dropped(text: str) -> None:
 @example("Interviewer: Jane Doe\nSTAR: Yes.")
 @example("Participants:\nJane Doe (host)\nSTAR: Yes.")
 @example("Interviewer: Jane Doe\nInterviewer: Jane Doe\nSTAR: Yes.")
+@example("emily-in-paris-season-2\nParis: the city.\nInterviewer: Jane Doe")
+@example(
+    "emily-in-paris-season-2\nInterviewer: Jane Doe\n\nemily-in-paris-season-2\nSTAR: Yes."
+)
+@example("emily-in-paris-season-2\nInterviewer: Jane Doe\n\nParticipants:\nSTAR: Yes.")
+@example("Collider:\nCollider:")
 def test_text_read_from_text_reads_back_the_same(text: str) -> None:
     # Explicit blocks belong to the canonical layout, which promises less.
     assume(not explicit_syntax(text))
