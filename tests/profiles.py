@@ -1,6 +1,6 @@
 """Hypothesis profiles: how many examples each property runs.
 
-- ``dev``, the default: 75 examples a property.
+- ``dev``, the default: 40 examples a property.
 - ``ci``, when the ``CI`` environment variable is set: 100 examples,
   derandomised, with no example database (Hypothesis's own ``ci`` profile).
 - ``more``: 300 examples, for a change to a reader.
@@ -25,7 +25,7 @@ from typing import Any
 from hypothesis import HealthCheck, settings
 
 PROFILES: dict[str, dict[str, Any]] = {
-    "dev": {"max_examples": 75},
+    "dev": {"max_examples": 40},
     # What Hypothesis's own ci profile sets, whichever version is installed.
     "ci": {
         "max_examples": 100,
