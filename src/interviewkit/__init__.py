@@ -52,6 +52,7 @@ from interviewkit.model import (
 )
 from interviewkit.query import (
     Match,
+    Passage,
     QAPair,
     SpeakerStats,
     Stats,
@@ -75,6 +76,7 @@ __all__ = [
     "Match",
     "Metadata",
     "ParseError",
+    "Passage",
     "PatternError",
     "Prose",
     "ProseKind",
