@@ -358,3 +358,129 @@ def text_documents() -> st.SearchStrategy[str]:
         st.sampled_from(["\n", "\r\n", "\r"]),
         st.booleans(),
     ).map(lambda parts: ("\ufeff" if parts[2] else "") + parts[1].join(parts[0]))
+
+
+# --- people named in interviews (pseudonymisation) ----------------------------
+
+_SYLLABLES = st.sampled_from(
+    [
+        "ka",
+        "lo",
+        "mi",
+        "ren",
+        "to",
+        "sa",
+        "vi",
+        "nu",
+        "bel",
+        "ra",
+        "jo",
+        "hay",
+        "zé",
+        "ana",
+        "ïs",
+        "ør",
+        "ke",
+        "li",
+        "mar",
+        "do",
+    ]
+)
+
+NAME_WORDS = (
+    st.lists(_SYLLABLES, min_size=1, max_size=3)
+    .map(lambda parts: "".join(parts).capitalize())
+    .filter(lambda word: len(word) >= 3)
+)
+"""Words that are names and nothing else: no role word, particle or code."""
+
+
+@st.composite
+def people(draw: st.DrawFn) -> list[Speaker]:
+    """A cast of one to four people with full names, and some aliases."""
+    names = draw(
+        st.lists(
+            st.lists(NAME_WORDS, min_size=1, max_size=3).map(" ".join),
+            min_size=1,
+            max_size=4,
+            unique_by=str.casefold,
+        )
+    )
+    cast = []
+    for index, name in enumerate(names):
+        surname = name.split()[-1]
+        aliases = draw(st.sampled_from([(), (name.upper(),), (surname.upper(),)]))
+        role = Role.INTERVIEWER if index == 0 and draw(st.booleans()) else None
+        cast.append(Speaker(id=f"s{index}", name=name, role=role, aliases=aliases))
+    return cast
+
+
+def mentions(name: str) -> list[str]:
+    """The ways a text mentions a person."""
+    words = name.split()
+    forms = [
+        name,
+        name.upper(),
+        name.lower(),
+        *words,
+        words[-1] + "'s",
+        words[0] + "’s",
+        words[-1].upper() + "!",
+    ]
+    if len(words) > 1:
+        forms += [
+            "".join(w[0] for w in words).upper(),
+            ". ".join(w[0] for w in words) + ".",
+        ]
+    return forms
+
+
+_FILLER = st.one_of(st.sampled_from(HOSTILE_FRAGMENTS), WORDS)
+
+
+@st.composite
+def named_interviews(draw: st.DrawFn) -> tuple[Interview, list[str]]:
+    """An interview whose texts mention its people (and one who never
+    speaks) in every form, among hostile text; and the names to give as
+    extra names."""
+    cast = draw(people())
+    absent = draw(st.lists(NAME_WORDS, min_size=1, max_size=2).map(" ".join))
+    names = [speaker.name for speaker in cast] + [absent]
+    forms = [form for name in names for form in mentions(name)]
+    piece = st.one_of(_FILLER, st.sampled_from(forms))
+    text = st.lists(piece, max_size=8).map(" ".join)
+    words = st.lists(piece, min_size=1, max_size=8).map(" ".join).map(lambda t: t + ".")
+
+    body: list[Block] = []
+    for _ in range(draw(st.integers(0, 6))):
+        kind = draw(st.sampled_from(["turn", "turn", "prose", "caption"]))
+        if kind == "turn":
+            said = draw(text)
+            speaker = draw(st.sampled_from(cast))
+            label = draw(st.sampled_from([None, speaker.name, *speaker.aliases]))
+            marker = None if label is None else f"{label}: "
+            body.append(
+                Turn(
+                    speaker=speaker.id,
+                    text=said,
+                    label=label,
+                    marker=marker,
+                    cues=draw(spans(said, kind=Cue)),
+                    words=draw(spans(said, kind=Word)),
+                )
+            )
+        elif kind == "prose":
+            body.append(Prose(text=draw(words)))
+        else:
+            body.append(ImageCaption(image=draw(words), caption=draw(words)))
+    interview = Interview(
+        title=draw(optional(words)),
+        metadata=Metadata(
+            source=draw(optional(words)), extras={"people": tuple(names)}
+        ),
+        speakers=cast,
+        body=body,
+    )
+    coded = draw(codings(interview.body))
+    codes = tuple(attrs.evolve(c, code=f"about {names[0]}") for c in coded)
+    return attrs.evolve(interview, codes=codes), [absent]

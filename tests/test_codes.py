@@ -121,7 +121,9 @@ def test_code_matches_refuses_matches_from_another_interview() -> None:
 @given(interviews())
 def test_every_coding_is_one_passage_of_its_text(interview: ik.Interview) -> None:
     found = interview.passages()
-    assert sorted(map(repr, (p.coding for p in found))) == sorted(map(repr, interview.codes))
+    assert sorted(map(repr, (p.coding for p in found))) == sorted(
+        map(repr, interview.codes)
+    )
     for passage in found:
         block = interview.body[passage.index]
         assert (

@@ -50,6 +50,12 @@ from interviewkit.model import (
     Turn,
     Word,
 )
+from interviewkit.pseudonymise import (
+    Pseudonym,
+    PseudonymKey,
+    PseudonymKeyError,
+    pseudonymise,
+)
 from interviewkit.query import (
     Match,
     Passage,
@@ -80,6 +86,9 @@ __all__ = [
     "PatternError",
     "Prose",
     "ProseKind",
+    "Pseudonym",
+    "PseudonymKey",
+    "PseudonymKeyError",
     "QAPair",
     "ReadOptions",
     "ReadWarning",
@@ -99,6 +108,7 @@ __all__ = [
     "formats",
     "get_format",
     "loads",
+    "pseudonymise",
     "read",
     "write",
 ]

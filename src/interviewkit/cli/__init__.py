@@ -1,4 +1,4 @@
-"""The ``interviewkit`` command: convert, inspect, search and validate interviews.
+"""The ``interviewkit`` command: convert, inspect, search, validate and pseudonymise interviews.
 
 Run ``interviewkit --help`` (or ``python -m interviewkit --help``) for the
 subcommands, and ``interviewkit COMMAND --help`` for each one's options.
@@ -42,7 +42,7 @@ from collections.abc import Callable, Sequence
 from typing import IO, TextIO
 
 import interviewkit as ik
-from interviewkit.cli import _convert, _info, _search, _validate
+from interviewkit.cli import _convert, _info, _pseudonymise, _search, _validate
 from interviewkit.cli._common import (
     EPILOG,
     EXIT_BAD_DATA,
@@ -69,14 +69,15 @@ _EXIT_BROKEN_PIPE = 128 + 13
 _EXIT_INTERRUPTED = 128 + 2
 
 # The commands, in the order --help lists them: each module has add() and run().
-_COMMANDS = (_convert, _info, _search, _validate)
+_COMMANDS = (_convert, _info, _pseudonymise, _search, _validate)
 
 
 def _parser() -> argparse.ArgumentParser:
     names = list(ik.formats())
     parser = argparse.ArgumentParser(
         prog="interviewkit",
-        description="Convert, inspect, search and validate interviews. "
+        description="Convert, inspect, search, validate and pseudonymise "
+        "interviews. "
         f"Formats: {format_list()}.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
