@@ -1,4 +1,4 @@
-"""The ``interviewkit`` command: convert, inspect, search, validate and pseudonymise interviews.
+"""The ``interviewkit`` command: convert, inspect, search, validate, pseudonymise.
 
 Run ``interviewkit --help`` (or ``python -m interviewkit --help``) for the
 subcommands, and ``interviewkit COMMAND --help`` for each one's options.
