@@ -484,3 +484,52 @@ def named_interviews(draw: st.DrawFn) -> tuple[Interview, list[str]]:
     coded = draw(codings(interview.body))
     codes = tuple(attrs.evolve(c, code=f"about {names[0]}") for c in coded)
     return attrs.evolve(interview, codes=codes), [absent]
+
+
+_PLAIN_WORDS = st.sampled_from(
+    [
+        "the",
+        "rent",
+        "went",
+        "up",
+        "we",
+        "moved",
+        "in",
+        "2019",
+        "school",
+        "was",
+        "far",
+        "and",
+        "my",
+        "son",
+        "liked",
+        "it",
+        "café",
+        "naïve",
+        "über",
+        "東京",
+    ]
+)
+
+
+@st.composite
+def plain_interviews(draw: st.DrawFn) -> Interview:
+    """Interviews as a transcript in a word processor holds them: named
+    people taking turns, sentences with line breaks, maybe a title."""
+    cast = draw(people())
+    sentence = st.lists(_PLAIN_WORDS, min_size=1, max_size=8).map(
+        lambda words: " ".join(words).capitalize() + "."
+    )
+    text = st.lists(sentence, min_size=1, max_size=3).flatmap(
+        lambda parts: st.sampled_from([" ", "\n"]).map(lambda gap: gap.join(parts))
+    )
+    body = [
+        Turn(speaker=draw(st.sampled_from(cast)).id, text=draw(text))
+        for _ in range(draw(st.integers(1, 6)))
+    ]
+    used = {turn.speaker for turn in body}
+    return Interview(
+        title=draw(optional(sentence)),
+        speakers=tuple(speaker for speaker in cast if speaker.id in used),
+        body=body,
+    )
