@@ -36,7 +36,8 @@ time as ``[00:01:02] Name:``), a line break where the text has one;
 prose in italics, and captions in the ``Caption`` style. What Word cannot
 hold is left out: the cast's roles and aliases, the metadata other than
 the title, cue and word times, and codes (export codes with
-`interviewkit.refiqda`). Reading what the writer wrote gives back the same
+`interviewkit.refiqda`); a control character that XML cannot hold is
+written as U+FFFD. Reading what the writer wrote gives back the same
 speakers' names and turn texts in order.
 """
 
@@ -400,10 +401,18 @@ def _read(document: Document, options: ReadOptions) -> Interview:
 # --- writing ------------------------------------------------------------------
 
 
+# XML 1.0, and so Word, cannot hold these characters at all.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def _lines(paragraph: WordParagraph, text: str, **style: bool) -> None:
     """Add ``text`` to a paragraph, a line break where it has one."""
     run = None
-    for line in text.split("\n"):
+    for line in _xml(text).split("\n"):
         if run is not None:
             run.add_break()
         run = paragraph.add_run(line)
@@ -433,7 +442,7 @@ def dumps(interview: Interview) -> bytes:
     word = docx.Document()
     names = {speaker.id: speaker.name for speaker in interview.speakers}
     if interview.title is not None:
-        word.core_properties.title = " ".join(interview.title.split())
+        word.core_properties.title = _xml(" ".join(interview.title.split()))
         _lines(word.add_paragraph(style="Title"), interview.title)
     for block in interview.body:
         if type(block) is Turn:
@@ -442,7 +451,7 @@ def dumps(interview: Interview) -> bytes:
             if block.start_ms is not None:
                 label = f"[{format_clock(block.start_ms)}] {label}"
             paragraph = word.add_paragraph()
-            paragraph.add_run(f"{label}:").bold = True
+            paragraph.add_run(_xml(f"{label}:")).bold = True
             if block.text:
                 paragraph.add_run(" ")
                 _lines(paragraph, block.text)
