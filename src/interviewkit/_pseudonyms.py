@@ -8,7 +8,7 @@ offset into it (codings, cues, words) can go either way.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -28,6 +28,7 @@ from interviewkit.model import (
 __all__ = [
     "ASKING",
     "Cast",
+    "Matcher",
     "Pseudonym",
     "Replacer",
     "name_forms",
@@ -169,60 +170,88 @@ class Cast:
         self.people.append(person)
         return person
 
-    def pattern(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-        """One pattern for every form, longest first, and the code of each."""
+    def matcher(self) -> Matcher:
+        """What finds every form of every name in a text."""
         codes: dict[str, list[str]] = {}
         for person in self.people:
             for form in person.forms:
-                found = codes.setdefault(form.casefold(), [])
+                found = codes.setdefault(form, [])
                 if person.code not in found:
                     found.append(person.code)
-        if not codes:
-            return None, {}
-        alternatives = []
+        # Forms that differ only in case are one form; all their codes count.
+        by_fold: dict[str, list[str]] = {}
+        for form, found in codes.items():
+            merged = by_fold.setdefault(_fold(form), [])
+            merged.extend(code for code in found if code not in merged)
+        return Matcher({form: "/".join(by_fold[_fold(form)]) for form in codes})
+
+
+def _fold(text: str) -> str:
+    """A key under which the case-insensitive matches of ``re`` meet.
+
+    ``casefold`` joins what ``re.IGNORECASE`` joins, but for the dotted and
+    dotless i of Turkish, which it folds otherwise.
+    """
+    return text.casefold().replace("i\u0307", "i").replace("\u0131", "i")
+
+
+class Matcher:
+    """Finds whole-word mentions of names, any case, longest form first.
+
+    Each form is indexed by its first word, so a text is read once, word by
+    word, whatever the number of names: one pattern of a thousand
+    alternatives would try them all at every word.
+    """
+
+    def __init__(self, codes: Mapping[str, str]) -> None:
+        self.forms: dict[str, list[tuple[re.Pattern[str], str]]] = {}
         for form in sorted(codes, key=len, reverse=True):
-            before = r"(?<!\w)" if _WORD.match(form[0]) else ""
-            after = r"(?!\w)" if _WORD.match(form[-1]) else ""
-            alternatives.append(before + re.escape(form) + after)
-        compiled = re.compile("|".join(alternatives), re.IGNORECASE)
-        return compiled, {form: "/".join(found) for form, found in codes.items()}
+            start = _WORD.search(form)
+            if start is None:
+                continue
+            trimmed = form[start.start() :]
+            after = r"(?!\w)" if _WORD.match(trimmed[-1]) else ""
+            pattern = re.compile(re.escape(trimmed) + after, re.IGNORECASE)
+            first = _fold(start.group())
+            self.forms.setdefault(first, []).append((pattern, codes[form]))
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """The mentions in ``text``: start, end, and the code that replaces it."""
+        if not self.forms:
+            return
+        position = 0
+        for word in _WORD.finditer(text):
+            if word.start() < position:
+                continue
+            for pattern, code in self.forms.get(_fold(word.group()), ()):
+                found = pattern.match(text, word.start())
+                if found is not None:
+                    yield found.start(), found.end(), code
+                    position = found.end()
+                    break
 
 
 # --- replacing ------------------------------------------------------------------
 
 
 class Replacer:
-    def __init__(self, pattern: re.Pattern[str] | None, codes: dict[str, str]) -> None:
-        self.pattern = pattern
-        self.codes = codes
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
         self.records: dict[str, list[Record]] = {}
 
-    def _code(self, found: str) -> str:
-        code = self.codes.get(found.casefold())
-        if code is not None:
-            return code
-        # Case folding that IGNORECASE matches but casefold() spells otherwise.
-        for form, code in self.codes.items():
-            if re.fullmatch(re.escape(form), found, re.IGNORECASE):
-                return code
-        raise AssertionError(f"no code for {found!r}")  # pragma: no cover
-
     def text(self, path: str, text: str) -> str:
-        if self.pattern is None:
-            return text
         parts: list[str] = []
         records: list[Record] = []
         position = 0
         length = 0
-        for match in self.pattern.finditer(text):
-            before = text[position : match.start()]
+        for start, end, code in self.matcher.finditer(text):
+            before = text[position:start]
             parts.append(before)
             length += len(before)
-            code = self._code(match.group())
             parts.append(code)
-            records.append((length, length + len(code), match.group()))
+            records.append((length, length + len(code), text[start:end]))
             length += len(code)
-            position = match.end()
+            position = end
         if not records:
             return text
         parts.append(text[position:])

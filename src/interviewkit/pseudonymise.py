@@ -361,11 +361,11 @@ def pseudonymise(
         if not isinstance(name, str) or not name.strip():
             raise TypeError(f"names are non-blank str, not {name!r}")
         cast.person(name, (), "other")
-    pattern, by_form = cast.pattern()
+    matcher = cast.matcher()
     records: dict[str, Any] = dict(key.records) if key is not None else {}
     results = []
     for item in items:
-        replacer = Replacer(pattern, by_form)
+        replacer = Replacer(matcher)
         new = replace(item, cast, replacer)
         records[_fingerprint(new)] = {
             "speakers": [
