@@ -343,7 +343,7 @@ class _Reader:
         if marked is not None:
             first, *others = text.split("\n")
             rest = [part for part in others if part.strip()]
-            if first.strip() and marked.text_start > len(first):
+            if marked.text_start >= len(first):
                 marked = marked._replace(text_start=len(first), alone=True)
             self.assembler.add_lines(
                 [first, *rest],

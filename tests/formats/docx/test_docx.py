@@ -69,14 +69,20 @@ def test_bold_labels_with_a_tab_and_time_stamps() -> None:
         bold_label(word, "Interviewer 00:00:05", "Shall we start?", "\t")
         bold_label(word, "Respondent 1 00:00:09", "Yes, go ahead.", "\t")
         bold_label(word, "[00:01:30] Interviewer:", "Thank you.")
+        # The label, then a line break, then the speech.
+        paragraph = word.add_paragraph()
+        paragraph.add_run("Respondent 1:").bold = True
+        paragraph.add_run().add_break()
+        paragraph.add_run("You are welcome.")
 
     iv = ik.loads(build(fill), format="docx")
     assert said(iv) == [
         ("Interviewer", "Shall we start?"),
         ("Respondent 1", "Yes, go ahead."),
         ("Interviewer", "Thank you."),
+        ("Respondent 1", "You are welcome."),
     ]
-    assert [turn.start_ms for turn in iv.turns] == [5000, 9000, 90000]
+    assert [turn.start_ms for turn in iv.turns] == [5000, 9000, 90000, None]
 
 
 def test_a_label_in_a_paragraph_of_its_own() -> None:
