@@ -329,3 +329,17 @@ def _without_spans(interview: ik.Interview) -> ik.Interview:
     )
     codes = tuple(attrs.evolve(c, start=0, end=1) for c in interview.codes)
     return attrs.evolve(interview, body=body, codes=codes)
+
+
+def test_two_interviews_alike_once_pseudonymised_keep_their_own_people() -> None:
+    def interview(name: str) -> ik.Interview:
+        return ik.Interview(
+            speakers=[ik.Speaker(id=name[0].lower(), name=name)],
+            body=[ik.Turn(speaker=name[0].lower(), text="Hello.")],
+        )
+
+    originals = (interview("Ann Lee"), interview("Bo Chen"))
+    (one, two), key = ik.pseudonymise(originals)
+    assert one.turns[0].text == two.turns[0].text
+    assert [s.name for s in (*one.speakers, *two.speakers)] == ["P01", "P02"]
+    assert key.reverse([two, one]) == (originals[1], originals[0])

@@ -231,7 +231,8 @@ class PseudonymKey:
         return tuple(self._reverse_one(interview) for interview in interviews)
 
     def _reverse_one(self, interview: Interview) -> Interview:
-        record = self.records.get(_fingerprint(interview))
+        found = self.records.get(_fingerprint(interview))
+        record = _choose(found, interview) if isinstance(found, list) else None
         if record is None:
             title = f" {interview.title!r}" if interview.title else ""
             raise PseudonymKeyError(
@@ -244,6 +245,22 @@ class PseudonymKey:
             raise PseudonymKeyError(
                 f"the key's record does not fit the interview: {error}"
             ) from None
+
+
+def _choose(records: list[Any], interview: Interview) -> Any:
+    """The record of an interview among those of interviews with its text.
+
+    Two interviews whose text is the same once pseudonymised (the same
+    words, other names) differ in their cast: the record whose codes the
+    interview's speakers carry is the one.
+    """
+    names = {
+        key(form) for s in interview.speakers for form in (s.name, s.id, *s.aliases)
+    }
+    for record in records:
+        if all(key(item["code"]) in names for item in record["speakers"]):
+            return record
+    return records[0] if records else None
 
 
 def _string(value: object) -> str:
@@ -367,22 +384,24 @@ def pseudonymise(
     for item in items:
         replacer = Replacer(matcher)
         new = replace(item, cast, replacer)
-        records[_fingerprint(new)] = {
-            "speakers": [
-                {
-                    "code": code.name,
-                    "id": s.id,
-                    "name": s.name,
-                    "role": s.role.value if s.role else None,
-                    "aliases": list(s.aliases),
-                }
-                for s, code in zip(item.speakers, new.speakers, strict=True)
-            ],
-            "fields": {
-                path: [list(record) for record in found]
-                for path, found in replacer.records.items()
-            },
-        }
+        records.setdefault(_fingerprint(new), []).append(
+            {
+                "speakers": [
+                    {
+                        "code": code.name,
+                        "id": s.id,
+                        "name": s.name,
+                        "role": s.role.value if s.role else None,
+                        "aliases": list(s.aliases),
+                    }
+                    for s, code in zip(item.speakers, new.speakers, strict=True)
+                ],
+                "fields": {
+                    path: [list(record) for record in found]
+                    for path, found in replacer.records.items()
+                },
+            }
+        )
         results.append(new)
     new_key = PseudonymKey(people=tuple(cast.people), records=records)
     return (results[0] if single else tuple(results)), new_key
