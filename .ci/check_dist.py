@@ -18,7 +18,7 @@ SKIP = {"__pycache__", ".hypothesis", ".pytest_cache"}
 WHEEL_FILES = {
     "interviewkit/__init__.py",
     "interviewkit/__main__.py",
-    "interviewkit/cli.py",
+    "interviewkit/cli/__init__.py",
     "interviewkit/py.typed",
     "interviewkit/schema/interview-v1.schema.json",
 }
