@@ -606,15 +606,17 @@ def _mutate_json(draw: st.DrawFn, text: str) -> str:
     return written.replace('"\\u0000long\\u0000"', "1" + "0" * 4300)
 
 
-def _latin1(text: str) -> str:
+def _latin1(document: str | bytes) -> str:
     # Bytes as the characters of the same numbers: mutations of a binary
     # document work on this text, and it encodes back byte for byte.
-    return text.encode("utf-8", "surrogatepass").decode("latin-1")
+    if isinstance(document, str):
+        document = document.encode("utf-8", "surrogatepass")
+    return document.decode("latin-1")
 
 
 @st.composite
 def mutated_documents(
-    draw: st.DrawFn, seeds: tuple[str, ...], *, binary: bool = False
+    draw: st.DrawFn, seeds: tuple[str, ...] | tuple[bytes, ...], *, binary: bool = False
 ) -> str | bytes:
     """A seed document with one to four mutations: spans deleted, repeated,
     moved or truncated, fragments and parts of other seeds inserted,
@@ -925,3 +927,178 @@ def tabular_interviews(
             )
         )
     return Interview(title=title, metadata=meta, speakers=tuple(cast), body=tuple(body))
+
+
+# --- people named in interviews (pseudonymisation) ----------------------------
+
+_SYLLABLES = st.sampled_from(
+    [
+        "ka",
+        "lo",
+        "mi",
+        "ren",
+        "to",
+        "sa",
+        "vi",
+        "nu",
+        "bel",
+        "ra",
+        "jo",
+        "hay",
+        "zé",
+        "ana",
+        "ïs",
+        "ør",
+        "ke",
+        "li",
+        "mar",
+        "do",
+    ]
+)
+
+NAME_WORDS = (
+    st.lists(_SYLLABLES, min_size=1, max_size=3)
+    .map(lambda parts: "".join(parts).capitalize())
+    .filter(lambda word: len(word) >= 3)
+)
+"""Words that are names and nothing else: no role word, particle or code."""
+
+
+@st.composite
+def people(draw: st.DrawFn) -> list[Speaker]:
+    """A cast of one to four people with full names, and some aliases."""
+    names = draw(
+        st.lists(
+            st.lists(NAME_WORDS, min_size=1, max_size=3).map(" ".join),
+            min_size=1,
+            max_size=4,
+            unique_by=str.casefold,
+        )
+    )
+    cast = []
+    for index, name in enumerate(names):
+        surname = name.split()[-1]
+        aliases = draw(st.sampled_from([(), (name.upper(),), (surname.upper(),)]))
+        role = Role.INTERVIEWER if index == 0 and draw(st.booleans()) else None
+        cast.append(Speaker(id=f"s{index}", name=name, role=role, aliases=aliases))
+    return cast
+
+
+def mentions(name: str) -> list[str]:
+    """The ways a text mentions a person."""
+    words = name.split()
+    forms = [
+        name,
+        name.upper(),
+        name.lower(),
+        *words,
+        words[-1] + "'s",
+        words[0] + "’s",
+        words[-1].upper() + "!",
+    ]
+    if len(words) > 1:
+        forms += [
+            "".join(w[0] for w in words).upper(),
+            ". ".join(w[0] for w in words) + ".",
+        ]
+    return forms
+
+
+_FILLER = st.one_of(st.sampled_from(HOSTILE_FRAGMENTS), WORDS)
+
+
+@st.composite
+def named_interviews(draw: st.DrawFn) -> tuple[Interview, list[str]]:
+    """An interview whose texts mention its people (and one who never
+    speaks) in every form, among hostile text; and the names to give as
+    extra names."""
+    cast = draw(people())
+    absent = draw(st.lists(NAME_WORDS, min_size=1, max_size=2).map(" ".join))
+    names = [speaker.name for speaker in cast] + [absent]
+    forms = [form for name in names for form in mentions(name)]
+    piece = st.one_of(_FILLER, st.sampled_from(forms))
+    text = st.lists(piece, max_size=8).map(" ".join)
+    words = st.lists(piece, min_size=1, max_size=8).map(" ".join).map(lambda t: t + ".")
+
+    body: list[Block] = []
+    for _ in range(draw(st.integers(0, 6))):
+        kind = draw(st.sampled_from(["turn", "turn", "prose", "caption"]))
+        if kind == "turn":
+            said = draw(text)
+            speaker = draw(st.sampled_from(cast))
+            label = draw(st.sampled_from([None, speaker.name, *speaker.aliases]))
+            marker = None if label is None else f"{label}: "
+            body.append(
+                Turn(
+                    speaker=speaker.id,
+                    text=said,
+                    label=label,
+                    marker=marker,
+                    cues=draw(spans(said, kind=Cue)),
+                    words=draw(spans(said, kind=Word)),
+                )
+            )
+        elif kind == "prose":
+            body.append(Prose(text=draw(words)))
+        else:
+            body.append(ImageCaption(image=draw(words), caption=draw(words)))
+    interview = Interview(
+        title=draw(optional(words)),
+        metadata=Metadata(
+            source=draw(optional(words)), extras={"people": tuple(names)}
+        ),
+        speakers=cast,
+        body=body,
+    )
+    coded = draw(codings(interview.body))
+    codes = tuple(attrs.evolve(c, code=f"about {names[0]}") for c in coded)
+    return attrs.evolve(interview, codes=codes), [absent]
+
+
+_PLAIN_WORDS = st.sampled_from(
+    [
+        "the",
+        "rent",
+        "went",
+        "up",
+        "we",
+        "moved",
+        "in",
+        "2019",
+        "school",
+        "was",
+        "far",
+        "and",
+        "my",
+        "son",
+        "liked",
+        "it",
+        "café",
+        "naïve",
+        "über",
+        "東京",
+    ]
+)
+
+
+@st.composite
+def plain_interviews(draw: st.DrawFn) -> Interview:
+    """Interviews as a transcript in a word processor holds them: named
+    people taking turns, sentences with line breaks, maybe a title."""
+    cast = draw(people())
+    sentence = st.lists(_PLAIN_WORDS, min_size=1, max_size=8).map(
+        lambda words: " ".join(words).capitalize() + "."
+    )
+    text = st.lists(sentence, min_size=1, max_size=3).flatmap(
+        lambda parts: st.sampled_from([" ", "\n"]).map(lambda gap: gap.join(parts))
+    )
+    body = [
+        Turn(speaker=draw(st.sampled_from(cast)).id, text=draw(text))
+        for _ in range(draw(st.integers(1, 6)))
+    ]
+    used = {turn.speaker for turn in body}
+    return Interview(
+        title=draw(optional(sentence)),
+        speakers=tuple(speaker for speaker in cast if speaker.id in used),
+        body=body,
+    )

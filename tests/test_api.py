@@ -24,9 +24,9 @@ def test_unknown_format_lists_the_known_ones() -> None:
         ik.get_format("yaml")
     with pytest.raises(
         ik.FormatError,
-        match=r"cannot tell the format of 'talk\.docx' from '\.docx'; pass format= one of: .*json",
+        match=r"cannot tell the format of 'talk\.pdf' from '\.pdf'; pass format= one of: .*json",
     ):
-        ik.format_for_path("talk.docx")
+        ik.format_for_path("talk.pdf")
     with pytest.raises(FileNotFoundError):
         ik.read("no-such-file.txt")
 

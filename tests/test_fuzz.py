@@ -95,7 +95,10 @@ def check(name: str, document: str | bytes) -> None:
     except ik.ParseError as error:
         event(f"refused: {'syntax' if error.path is None else 'structure'}")
         assert error.format == name
-        assert error.line is not None or error.path is not None, str(error)
+        if not ik.get_format(name).binary:
+            # A binary document that does not open (a damaged zip) has no
+            # line to name; its error names the file and what is wrong.
+            assert error.line is not None or error.path is not None, str(error)
         assert str(pickle.loads(pickle.dumps(error))) == str(error)
         return
     event("read")

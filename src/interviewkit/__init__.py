@@ -62,8 +62,15 @@ from interviewkit.model import (
     Turn,
     Word,
 )
+from interviewkit.pseudonymise import (
+    Pseudonym,
+    PseudonymKey,
+    PseudonymKeyError,
+    pseudonymise,
+)
 from interviewkit.query import (
     Match,
+    Passage,
     QAPair,
     SpeakerStats,
     Stats,
@@ -96,9 +103,13 @@ __all__ = [  # noqa: RUF022
     "Match",
     "Metadata",
     "ParseError",
+    "Passage",
     "PatternError",
     "Prose",
     "ProseKind",
+    "Pseudonym",
+    "PseudonymKey",
+    "PseudonymKeyError",
     "QAPair",
     "ReadOptions",
     "ReadWarning",
@@ -119,6 +130,7 @@ __all__ = [  # noqa: RUF022
     "formats",
     "get_format",
     "loads",
+    "pseudonymise",
     "read",
     "read_many",
     "write",

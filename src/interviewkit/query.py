@@ -2,7 +2,7 @@
 
 These are pure functions over an `Interview`: the methods of the same names
 on `Interview` are the same questions, asked of the interview itself.
-Nothing here changes an interview: `excerpt` builds a new one.
+Nothing here changes an interview: `excerpt` and `code_matches` build new ones.
 
 Example:
     >>> import interviewkit as ik
@@ -25,6 +25,7 @@ Example:
 
 """
 
+from interviewkit.model._codes import Passage, code_matches, codes_by_speaker, passages
 from interviewkit.model._counting import (
     ANSWERING_ROLES,
     ASKING_ROLES,
@@ -44,12 +45,16 @@ __all__ = [
     "ANSWERING_ROLES",
     "ASKING_ROLES",
     "Match",
+    "Passage",
     "QAPair",
     "SpeakerStats",
     "Stats",
+    "code_matches",
+    "codes_by_speaker",
     "count_words",
     "excerpt",
     "find_speaker",
+    "passages",
     "qa_pairs",
     "search",
     "stats",

@@ -47,6 +47,7 @@ _TITLE = re.compile(r"[A-Z][A-Za-z]{0,3}\.?(?:[A-Z][A-Za-z]{0,3}\.?){0,3}|[IVX]{
 # Names in scripts without case run to about six characters (山田太郎,
 # 唐鳳, さくらこ); a label of more is a clause before a colon.
 _LONGEST_CASELESS_NAME = 8
+_CODE = re.compile(r"[A-Z]{1,3}[0-9]{1,3}")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -62,6 +63,8 @@ def label_shape(label: str) -> int:
     Example:
         >>> [label_shape(x) for x in ("DARREN STAR", "Collider", "The answer")]
         [2, 1, 0]
+        >>> [label_shape(x) for x in ("P01", "R2", "COVID-19", "2020")]
+        [2, 2, 0, 0]
 
     """
     if not label or len(label) > 60 or label != label.strip():
@@ -86,6 +89,10 @@ def label_shape(label: str) -> int:
         return 0
     if len(words) > 6:
         return 0
+    if len(words) == 1 and _CODE.fullmatch(label):
+        # A participant code, as research transcripts label turns ("P01",
+        # "R2", "I1"): letters and a number name no sentence start.
+        return 2
     if not all(_word_ok(word) for word in words):
         return 0
     if any(ch.isupper() for ch in label) and not any(ch.islower() for ch in label):

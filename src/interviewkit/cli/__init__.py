@@ -1,4 +1,4 @@
-"""The ``interviewkit`` command: convert, inspect, search and validate interviews.
+"""The ``interviewkit`` command: convert, inspect, search, validate, pseudonymise.
 
 Run ``interviewkit --help`` (or ``python -m interviewkit --help``) for the
 subcommands, and ``interviewkit COMMAND --help`` for each one's options.
@@ -49,7 +49,15 @@ from collections.abc import Callable, Sequence
 from typing import IO, TextIO
 
 import interviewkit as ik
-from interviewkit.cli import _chart, _convert, _info, _search, _table, _validate
+from interviewkit.cli import (
+    _chart,
+    _convert,
+    _info,
+    _pseudonymise,
+    _search,
+    _table,
+    _validate,
+)
 from interviewkit.cli._common import (
     EPILOG,
     EXIT_BAD_DATA,
@@ -78,14 +86,15 @@ _EXIT_BROKEN_PIPE = 128 + 13
 _EXIT_INTERRUPTED = 128 + 2
 
 # The commands, in the order --help lists them: each module has add() and run().
-_COMMANDS = (_convert, _info, _search, _table, _validate, _chart)
+_COMMANDS = (_convert, _info, _pseudonymise, _search, _table, _validate, _chart)
 
 
 def _parser() -> argparse.ArgumentParser:
     names = list(ik.formats())
     parser = argparse.ArgumentParser(
         prog="interviewkit",
-        description="Convert, inspect, search and validate interviews. "
+        description="Convert, inspect, search, validate and pseudonymise "
+        "interviews. "
         f"Formats: {format_list()}.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

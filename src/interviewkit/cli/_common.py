@@ -165,8 +165,9 @@ def read_interview(path: str, args: argparse.Namespace) -> ik.Interview:
         raise Failure(str(error), status=EXIT_BAD_DATA) from None
     except ik.FormatError as error:
         raise format_failure(error, "--from") from None
-    except (TypeError, LookupError) as error:
-        # An option the format does not take, or an unknown encoding.
+    except (TypeError, LookupError, ImportError) as error:
+        # An option the format does not take, an unknown encoding, or a
+        # format whose extra is not installed.
         raise Failure(str(error), status=EXIT_USAGE) from None
     except OSError as error:
         raise os_failure(path, "read", error) from None

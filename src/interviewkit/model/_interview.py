@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from interviewkit.errors import ValidationError
-from interviewkit.model import _counting, _lookup, _search
+from interviewkit.model import _codes, _counting, _lookup, _search
 from interviewkit.model._blocks import (
     _BLOCK_TYPES,
     Block,
@@ -19,6 +19,7 @@ from interviewkit.model._blocks import (
     Turn,
     coded_text,
 )
+from interviewkit.model._codes import Passage
 from interviewkit.model._counting import QAPair, Stats
 from interviewkit.model._search import Match
 from interviewkit.model._values import Role, _optional_non_blank, _to_tuple
@@ -312,6 +313,80 @@ class Interview:
 
         """
         return _counting.excerpt(self, blocks)
+
+    def passages(
+        self, code: str | None = None, *, speaker: str | Speaker | None = None
+    ) -> tuple[Passage, ...]:
+        """The coded passages, of one code or of all, in body order.
+
+        See `interviewkit.query.passages`.
+
+        Args:
+            code: Only the passages with this code; by default all.
+            speaker: Only the passages in this speaker's turns.
+
+        Returns:
+            The `Passage` objects.
+
+        Example:
+            >>> iv = Interview(
+            ...     speakers=[Speaker(id="p01", name="P01")],
+            ...     body=[Turn(speaker="p01", text="The rent was high.")],
+            ...     codes=[Coding(block=0, start=4, end=8, code="housing")],
+            ... )
+            >>> [(p.speaker.id, p.text) for p in iv.passages("housing")]
+            [('p01', 'rent')]
+
+        """
+        return _codes.passages(self, code, speaker=speaker)
+
+    def codes_by_speaker(self) -> dict[str, dict[str, int]]:
+        """How many passages of each code every speaker's turns hold.
+
+        See `interviewkit.query.codes_by_speaker`.
+
+        Example:
+            >>> iv = Interview(
+            ...     speakers=[Speaker(id="p01", name="P01")],
+            ...     body=[Turn(speaker="p01", text="The rent was high.")],
+            ...     codes=[Coding(block=0, start=4, end=8, code="housing")],
+            ... )
+            >>> iv.codes_by_speaker()
+            {'p01': {'housing': 1}}
+
+        """
+        return _codes.codes_by_speaker(self)
+
+    def code_matches(
+        self,
+        matches: Iterable[Match],
+        code: str,
+        *,
+        memo: str | None = None,
+        whole_block: bool = False,
+    ) -> Interview:
+        """A new interview with a code on every passage a search found.
+
+        See `interviewkit.query.code_matches`.
+
+        Args:
+            matches: What `search` returned.
+            code: The code's name.
+            memo: A note on each new coding.
+            whole_block: Code the whole text of each matching block.
+
+        Example:
+            >>> iv = Interview(
+            ...     speakers=[Speaker(id="p01", name="P01")],
+            ...     body=[Turn(speaker="p01", text="The rent was high.")],
+            ... )
+            >>> iv.code_matches(iv.search("rent"), "housing").passages()[0].text
+            'rent'
+
+        """
+        return _codes.code_matches(
+            self, matches, code, memo=memo, whole_block=whole_block
+        )
 
 
 def _check_coding(index: int, coding: Coding, body: tuple[Block, ...]) -> None:
