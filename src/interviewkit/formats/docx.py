@@ -88,6 +88,10 @@ _TIME = re.compile(rf"[ \t]*(?:\[({CLOCK})\]|\(({CLOCK})\)|({CLOCK}))[ \t]*")
 _HEADER_WORDS = {"speaker", "name", "who", "participant", "person", "time", "timestamp"}
 
 
+# The longest text Word keeps in a document property such as the title.
+_CORE_PROPERTY_LIMIT = 255
+
+
 def _python_docx() -> Any:
     try:
         import docx
@@ -442,7 +446,10 @@ def dumps(interview: Interview) -> bytes:
     word = docx.Document()
     names = {speaker.id: speaker.name for speaker in interview.speakers}
     if interview.title is not None:
-        word.core_properties.title = _xml(" ".join(interview.title.split()))
+        title = _xml(" ".join(interview.title.split()))
+        if len(title) <= _CORE_PROPERTY_LIMIT:
+            # Longer, the Title paragraph alone carries it.
+            word.core_properties.title = title
         _lines(word.add_paragraph(style="Title"), interview.title)
     for block in interview.body:
         if type(block) is Turn:

@@ -230,6 +230,17 @@ def test_what_the_writer_writes_reads_back(iv: ik.Interview) -> None:
     assert back.title == iv.title
 
 
+def test_a_title_longer_than_a_document_property_holds_is_kept() -> None:
+    # Word's title property holds 255 characters; the Title paragraph any.
+    iv = ik.Interview(
+        title="A long title " * 30,
+        speakers=(ik.Speaker(id="q", name="Q"),),
+        body=(ik.Turn(speaker="q", text="Why?"),),
+    )
+    back = ik.loads(ik.dumps(iv, format="docx"), format="docx")
+    assert back.title == " ".join(iv.title.split())
+    assert said(back) == said(iv)
+
 
 # --- bad files ---------------------------------------------------------------------
 
