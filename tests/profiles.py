@@ -7,7 +7,7 @@
 - ``thorough``: 5,000 examples, for a release.
 
 The fuzz tests (``tests/test_fuzz.py``) run their own number of inputs a
-reader in each profile, `FUZZ_INPUTS`: 150 by default, 2,000 under ``ci``,
+reader in each profile, `FUZZ_INPUTS`: 50 by default, 2,000 under ``ci``,
 50,000 under ``thorough``.
 
 ``HYPOTHESIS_PROFILE=name`` picks one, and wins over ``CI``. No profile has
@@ -39,7 +39,7 @@ PROFILES: dict[str, dict[str, Any]] = {
 
 
 FUZZ_INPUTS: dict[str, int] = {
-    "dev": 150,
+    "dev": 50,
     "ci": 2000,
     "more": 5000,
     "thorough": 50_000,

@@ -1,7 +1,7 @@
 """Fuzzing every reader: generated documents, and mutations of real ones.
 
 Each registered reader (``ik.formats()``, so a new format is fuzzed as soon
-as it lands) gets `tests.profiles.fuzz_inputs` inputs: 150 by default,
+as it lands) gets `tests.profiles.fuzz_inputs` inputs: 50 by default,
 2,000 under the ``ci`` profile (``CI=true``), 50,000 under ``thorough``.
 Three quarters are mutations of the documents in the repository (the seed,
 every format's fixtures, the corpus of real transcripts when there is one,

@@ -27,7 +27,7 @@ from tests.adversarial import MAKERS
 # Arbitrary input may read as no speech at all: such warnings are expected here.
 pytestmark = pytest.mark.filterwarnings("ignore::interviewkit.errors.ReadWarning")
 
-SMALL = 2_000
+SMALL = 1_000
 RATIO_LIMIT = 15.0
 
 
