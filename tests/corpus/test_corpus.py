@@ -30,7 +30,7 @@ def test_the_corpus_is_broad() -> None:
     }
     languages = {expected["language"].split("-")[0] for expected in EXPECTATIONS}
     assert len(files) >= 40
-    assert len(sources) >= 15
+    assert len(sources) >= 20
     assert len(languages) >= 5
     assert {"ja", "zh"} & languages
 
