@@ -197,3 +197,23 @@ def test_a_time_stamp_before_a_label_reads_as_parse_clock_reads_it(stamp: str) -
     found = find_label(f"[{stamp}] STAR: Yes.")
     assert found is not None
     assert found.start_ms == parse_clock(stamp)
+
+
+def test_a_first_name_takes_the_surname_the_prose_gives_it() -> None:
+    text = (
+        "A talk with Fyka Ansari.\n\n"
+        "Fyka: Hello.\n\nHost: Welcome.\n\nFyka: Thanks.\n\nHost: Bye."
+    )
+    iv = ik.loads(text, format="text")
+    assert [speaker.name for speaker in iv.speakers] == ["Fyka Ansari", "Host"]
+
+
+def test_a_word_that_labels_turns_is_no_surname() -> None:
+    # "Kevin Tom" in the prose is Kevin and Tom, both of whom speak.
+    text = (
+        "A conversation between Kevin Tom and Dave.\n\n"
+        "Kevin: Hello.\n\nTom: Hi.\n\nDave: Hey.\n\nKevin: Let us start."
+    )
+    iv = ik.loads(text, format="text")
+    assert [speaker.name for speaker in iv.speakers] == ["Kevin", "Tom", "Dave"]
+    assert len(iv.turns) == 4

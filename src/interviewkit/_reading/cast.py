@@ -86,8 +86,10 @@ _LOWERED_HEAD = 1 << 16
 
 
 class Cast:
-    def __init__(self, prose: str) -> None:
+    def __init__(self, prose: str, labels: Iterable[str] = ()) -> None:
         self.people: list[Person] = []
+        # The document's labels: a word that is one is nobody's surname.
+        self.label_keys = {key(label) for label in labels}
         self.by_key: dict[str, Person] = {}
         self.by_exact: dict[str, Person] = {}
         # Surnames, first names and initials of multi-word names.
@@ -136,7 +138,8 @@ class Cast:
         """A first name as the full name the prose gives it, if just one.
 
         ``Fyka`` is ``Fyka Ansari`` when the introduction names her so and no
-        one else; a role word, initials or a name of several words stay.
+        one else; a role word, initials or a name of several words stay, and
+        a word that is another label is no surname.
         """
         if 2 <= len(name) <= 3 and name.isalpha() and name.isupper():
             return self.initials(name) or name
@@ -156,7 +159,10 @@ class Cast:
             for match in re.finditer(
                 rf"(?<![\w'’-]){re.escape(name)}[ \t\n]+([A-Z]{_LATIN}*)", self.prose
             )
-            if key(match.group(1)) not in NOT_FIRST and not match.group(1).isupper()
+            if key(match.group(1)) not in NOT_FIRST
+            and not match.group(1).isupper()
+            # "Kevin Tom" when Tom labels turns too is two people.
+            and key(match.group(1)) not in self.label_keys
         }
         return f"{name} {found.pop()}" if len(found) == 1 else name
 

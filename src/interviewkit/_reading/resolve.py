@@ -68,7 +68,7 @@ def resolve(
                 tentative.add(label)
         elif paragraph.block is None:
             plain_texts.append(paragraph.text)
-    cast = Cast("\n".join([*context, *plain_texts]))
+    cast = Cast("\n".join([*context, *plain_texts]), label_counts)
     declare(cast, paragraphs, options)
     # Three names or more, each a label again and again: the document labels
     # its turns with names like these, and one used once is a label too.

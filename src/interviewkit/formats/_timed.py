@@ -268,7 +268,7 @@ class _Speakers:
         if written_counts:
             # The engine backs a tentative label by the text that names it.
             prose = [segment.text for segment in segments]
-        self.cast = Cast("\n".join(prose))
+        self.cast = Cast("\n".join(prose), written_counts)
         declare(self.cast, (), options)
         self.labels = Labels(self.cast, options, written_counts)
         self.resolved: dict[tuple[str, bool], Person | None] = {}
