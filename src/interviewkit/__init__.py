@@ -36,6 +36,7 @@ from interviewkit.errors import (
     SpeakerLookupError,
     ValidationError,
 )
+from interviewkit.explain import Explanation, Guess, explain
 from interviewkit.formats import (
     MAX_BYTES,
     Format,
@@ -94,8 +95,10 @@ __all__ = [  # noqa: RUF022
     "CorpusSpeakerStats",
     "CorpusStats",
     "Cue",
+    "Explanation",
     "Format",
     "FormatError",
+    "Guess",
     "ImageCaption",
     "Interview",
     "InterviewkitError",
@@ -126,6 +129,7 @@ __all__ = [  # noqa: RUF022
     "count_words",
     "detect",
     "dumps",
+    "explain",
     "format_for_path",
     "formats",
     "get_format",

@@ -38,9 +38,11 @@ class Item:
     marker_suffix: str = ""
     answer: bool = False  # the answer to a question marked by the reader
     continued: bool = False  # more of the last speaker's talk, not a question
+    joined: tuple[int, ...] = ()  # the lines of the paragraphs added to it
 
-    def extend(self, text: str) -> None:
-        """Add a paragraph to this turn."""
+    def extend(self, text: str, line: int) -> None:
+        """Add the paragraph at ``line`` to this turn."""
+        self.joined += (line,)
         if self.text:
             self.text += "\n\n" + text
             return
@@ -284,7 +286,7 @@ class _Classifier:
         elif is_closing(item.text) or self.bare_questions or self.current_turn is None:
             self._add(_prose(item, full, ProseKind.CLOSING), turn=False)
         else:
-            self.current_turn.extend(full)
+            self.current_turn.extend(full, item.paragraph.line)
 
     def _inside_talk(self, item: Item, full: str, next_person: Person | None) -> None:
         """Between turns: a note, a question left unlabelled, or more talk."""
@@ -297,12 +299,13 @@ class _Classifier:
         current = self.current_turn
         if self.bare_questions and next_person is last_speaker and last_speaker:
             if current is not None and current.person is not last_speaker and not timed:
-                current.extend(full)  # a question (or an answer) in two paragraphs
+                # A question (or an answer) in two paragraphs.
+                current.extend(full, item.paragraph.line)
                 return
             self._turn(item, self._other_side(last_speaker), text)
             return
         if current is not None and not timed:
-            current.extend(full)
+            current.extend(full, item.paragraph.line)
         elif last_speaker is not None:
             self._turn(item, last_speaker, text, continued=True)
         else:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from interviewkit._options import ReadOptions
+from interviewkit._reading import guesses
 from interviewkit._reading.cast import Cast, Person, lookup, mentioned, new_person
 from interviewkit._reading.classify import Item, classify
 from interviewkit._reading.labels import split_short
@@ -76,7 +77,13 @@ def resolve(
     labels = Labels(cast, options, label_counts, len(weak) >= 2, recurring >= 3)
     items = labels.items(paragraphs)
     blocks = classify(merge_joined(items), cast, options)
+    explaining = guesses.active()
+    roles_before = (
+        {id(person): person.role for person in cast.people} if explaining else {}
+    )
     give_roles(cast, blocks, options)
+    if explaining:
+        guesses.record(cast, blocks, roles_before)
     speakers = tuple(person.speaker() for person in cast.people)
     return speakers, build(blocks)
 

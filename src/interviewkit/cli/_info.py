@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import argparse
 
+from interviewkit._reading.guesses import collecting
 from interviewkit.cli import _many
 from interviewkit.cli._common import (
     EXIT_OK,
+    EXIT_USAGE,
     STDIO,
     Command,
+    Failure,
     add_reading,
     one_line,
+    printable,
     read_interview,
     table,
     write_stdout,
@@ -24,8 +28,14 @@ TOP_SPEAKERS = 10
 
 def run(args: argparse.Namespace) -> int:
     if args.file != STDIO and _many.is_many(args.file):
+        if args.explain:
+            raise Failure(
+                "--explain explains one file, not a folder, glob or archive",
+                status=EXIT_USAGE,
+            )
         return _run_many(args)
-    interview = read_interview(args.file, args)
+    with collecting() as guesses:
+        interview = read_interview(args.file, args)
     stats = interview.stats()
     facts = [("Title", interview.title if interview.title is not None else "-")]
     metadata = interview.metadata
@@ -59,6 +69,9 @@ def run(args: argparse.Namespace) -> int:
                 )
             )
         lines += ["", *table(rows, right=frozenset({4, 5, 6}))]
+    if args.explain:
+        lines += ["", "Guesses:"]
+        lines += [printable(str(guess)) for guess in guesses] or ["none"]
     write_stdout("".join(f"{line}\n" for line in lines))
     return EXIT_OK
 
@@ -73,6 +86,11 @@ def add(command: Command, names: list[str]) -> None:
         "file",
         metavar="FILE",
         help="the file, or '-'; or a folder, glob pattern or archive to summarise",
+    )
+    info.add_argument(
+        "--explain",
+        action="store_true",
+        help="also list every guess the reader made, with its line",
     )
     add_reading(info, names)
     _many.add_jobs(info)
