@@ -24,6 +24,9 @@ concern:
 - `roles`: who asks and who answers.
 - `resolve`: the whole: `resolve(paragraphs, options)` returns the cast and
   the body, ready for an `Interview`.
+- `guesses`: what `resolve` guessed (labels taken for speakers, roles
+  inferred, paragraphs given or kept as prose), with the lines, collected
+  only when a caller asks (`interviewkit.explain`).
 
 A reader's whole job::
 
