@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 
 import jsonschema
 import pytest
 from hypothesis import example, given
+from hypothesis import strategies as st
 
 import interviewkit as ik
+from interviewkit.formats import json as json_format
 from interviewkit.formats.json import schema
 from tests.samples import SAMPLE
-from tests.strategies import interviews
+from tests.strategies import interviews, timed_interviews
 
 # Built once: jsonschema.validate() would check the schema itself on each call.
 VALIDATOR = jsonschema.Draft202012Validator(schema())
@@ -261,3 +265,39 @@ def test_a_control_character_in_a_string_is_reported_where_it_is() -> None:
         str(parse_error('{"a": "b\x01"}'))
         == "<string>:1:9: json: invalid control character"
     )
+
+
+# --- orjson writes the same text ---------------------------------------------
+
+
+@contextlib.contextmanager
+def without_orjson() -> Iterator[None]:
+    fast = json_format._orjson
+    json_format._orjson = None
+    try:
+        yield
+    finally:
+        json_format._orjson = fast
+
+
+def _with_confidence(confidence: float) -> ik.Interview:
+    turn = ik.Turn(
+        speaker="a",
+        text="Yes.",
+        words=(ik.Word(start=0, end=4, start_ms=0, end_ms=500, confidence=confidence),),
+    )
+    return ik.Interview(speakers=(ik.Speaker(id="a", name="A"),), body=(turn,))
+
+
+@given(st.one_of(interviews(), timed_interviews()))
+@example(SAMPLE)
+@example(_with_confidence(1e-05))  # json writes 1e-05, orjson 0.00001
+@example(_with_confidence(0.3333333333333333))
+@example(ik.Interview(title="\ud800 lone surrogate"))  # orjson refuses it
+@example(ik.Interview(metadata=ik.Metadata(extras={"n": "9" * 30})))
+def test_orjson_writes_what_json_writes(iv: ik.Interview) -> None:
+    assert json_format._orjson is not None, "the test extra installs orjson"
+    for indent in (2, None):
+        fast = ik.dumps(iv, format="json", indent=indent)
+        with without_orjson():
+            assert fast == ik.dumps(iv, format="json", indent=indent)
