@@ -3,7 +3,7 @@
 Run by hand, with the peers of the ``bench`` extra installed
 (``pip install -e '.[bench]'``)::
 
-    python benchmarks/run.py [--megabytes 5] [--rounds 5] [--memory]
+    python benchmarks/run.py [--megabytes 5] [--rounds 5] [--memory] [--growth]
 
 One process generates one interview of about the given size (three
 speakers, timed turns, captions and prose), writes it in every format, and
@@ -15,7 +15,8 @@ library's ``html.parser`` for HTML; webvtt-py, pysubs2 and ``srt`` for the
 timed formats; a bare join of labels and texts for the writers. It prints
 the median of each, in MB/s of the document, and the ratio of interviewkit
 to the fastest floor. ``--memory`` adds the peak of Python's allocations
-while reading (``tracemalloc``), as a multiple of the document's size.
+while reading (``tracemalloc``), as a multiple of the document's size;
+``--growth`` how the time grows from a tenth of the document to all of it.
 
 A peer that is not installed is left out of the table.
 """
@@ -293,11 +294,37 @@ def _peak(runner: Callable[[], object]) -> int:
         tracemalloc.stop()
 
 
+def growth(interview: ik.Interview, rounds: int) -> None:
+    """Read a tenth of the interview and all of it: ten times the input
+    should take about ten times as long, with the garbage collector on."""
+    small = ik.Interview(
+        title=interview.title,
+        speakers=interview.speakers,
+        body=interview.body[: len(interview.body) // 10],
+    )
+    print("growth, a tenth of the document to all of it (best of the rounds):")
+    for name in ("json", "text", "markdown", "webvtt"):
+        times = []
+        for part in (small, interview):
+            doc = ik.dumps(part, format=name)
+            best = float("inf")
+            for _ in range(rounds):
+                gc.collect()
+                start = time.perf_counter()
+                ik.loads(doc, format=name)
+                best = min(best, time.perf_counter() - start)
+            times.append(best)
+        print(f"  {name:<10} 10× the input took {times[1] / times[0]:5.1f}× the time")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=5.0)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--memory", action="store_true")
+    parser.add_argument(
+        "--growth", action="store_true", help="also read a tenth and the whole"
+    )
     args = parser.parse_args()
     warnings.simplefilter("ignore", ik.ReadWarning)
     interview = generate(args.megabytes)
@@ -328,6 +355,8 @@ def main() -> None:
                 row += f" {'':>7}"
             print(f"{row}  {goal if runner_name == 'interviewkit' else ''}".rstrip())
         print()
+    if args.growth:
+        growth(interview, args.rounds)
 
 
 if __name__ == "__main__":
