@@ -11,14 +11,25 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from interviewkit._io import Document
 from interviewkit._options import ReadOptions
 from interviewkit.errors import ParseError
-from interviewkit.formats._timed import fail_at, report_at
+from interviewkit.formats._timed import Segment, fail_at, report_at
 
-__all__ = ["Walker", "dump", "parse", "seconds"]
+__all__ = ["Walker", "dump", "numbered", "parse", "seconds"]
+
+
+def numbered(segments: Sequence[Segment]) -> dict[str, str]:
+    """``Speaker A``, ``Speaker 0``: the display names of the bare speaker
+    ids a speech-to-text service gives, for `build`'s ``display``."""
+    return {
+        segment.speaker: f"Speaker {segment.speaker}"
+        for segment in segments
+        if segment.speaker is not None
+    }
 
 
 def parse(document: Document) -> Any:
@@ -63,9 +74,15 @@ class Walker:
     def warn(self, message: str, path: str) -> None:
         report_at(self.document, self.options, message, path=path)
 
-    def object(self, value: Any, path: str) -> dict[str, Any]:
+    def object(
+        self, value: Any, path: str, *, required: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
+        """``value`` as an object, with every key of ``required`` in it."""
         if type(value) is not dict:
             self.fail(f"expected an object, got {_kind(value)}", path)
+        for key in required:
+            if key not in value:
+                self.fail(f"missing key {key!r}", path)
         return value
 
     def array(self, value: Any, path: str) -> list[Any]:

@@ -27,7 +27,7 @@ from interviewkit._io import Document
 from interviewkit._options import ReadOptions
 from interviewkit.formats import Format
 from interviewkit.formats._timed import OPTIONS, Segment, build, text_from_words
-from interviewkit.formats._timed_json import Walker, parse
+from interviewkit.formats._timed_json import Walker, numbered, parse
 from interviewkit.model import Interview
 
 __all__ = ["FORMAT"]
@@ -109,12 +109,7 @@ def _read(document: Document, options: ReadOptions) -> Interview:
                 segments = _runs(
                     _words(walker, best.get("words"), f"{path}[0].words"), None
                 )
-    display = {
-        segment.speaker: f"Speaker {segment.speaker}"
-        for segment in segments
-        if segment.speaker is not None
-    }
-    return build(segments, options, display=display)
+    return build(segments, options, display=numbered(segments))
 
 
 FORMAT = Format(

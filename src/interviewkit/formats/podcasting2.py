@@ -52,16 +52,11 @@ def _sniff(document: Document) -> bool:
 
 def _read(document: Document, options: ReadOptions) -> Interview:
     walker = Walker(document, options)
-    root = walker.object(parse(document), "$")
-    if "segments" not in root:
-        walker.fail("missing key 'segments'", "$")
+    root = walker.object(parse(document), "$", required=("segments",))
     segments = []
     for index, item in enumerate(walker.array(root["segments"], "$.segments")):
         path = f"$.segments[{index}]"
-        item = walker.object(item, path)
-        for key in ("startTime", "endTime", "body"):
-            if key not in item:
-                walker.fail(f"missing key {key!r}", path)
+        item = walker.object(item, path, required=("startTime", "endTime", "body"))
         start_ms, end_ms = walker.span(
             item["startTime"], item["endTime"], path, names="startTime/endTime"
         )

@@ -83,16 +83,11 @@ def _words(
 
 def _read(document: Document, options: ReadOptions) -> Interview:
     walker = Walker(document, options)
-    root = walker.object(parse(document), "$")
-    if "segments" not in root:
-        walker.fail("missing key 'segments'", "$")
+    root = walker.object(parse(document), "$", required=("segments",))
     segments = []
     for index, item in enumerate(walker.array(root["segments"], "$.segments")):
         path = f"$.segments[{index}]"
-        item = walker.object(item, path)
-        for key in ("start", "end", "text"):
-            if key not in item:
-                walker.fail(f"missing key {key!r}", path)
+        item = walker.object(item, path, required=("start", "end", "text"))
         start_ms, end_ms = walker.span(item["start"], item["end"], path)
         text = walker.text(item["text"], f"{path}.text").strip()
         placed, missing = place_words(text, _words(walker, item, text, path))
